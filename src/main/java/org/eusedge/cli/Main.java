@@ -1,7 +1,29 @@
 package org.eusedge.cli;
 
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** `eus-edge`: the appliance and the trainer's command line. With no subcommand it runs the demo on embedded defaults. */
+@Command(name = "eus-edge", mixinStandardHelpOptions = true, version = "eus-edge 0.1.0",
+        description = "EUS lesion classifier: trainer and appliance (research use only).",
+        subcommands = {DemoCommand.class, TrainCommand.class, ScoreCommand.class, ModelCommand.class,
+                SimulateCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
     public static void main(String[] args) {
-        System.out.println("eus-edge");
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
+            // a user's mistake gets its message, not a stack trace; --debug shows the trace
+            cmd.getErr().println("eus-edge " + cmd.getCommandName() + ": " + ex.getMessage());
+            if (Boolean.getBoolean("eusedge.debug")) ex.printStackTrace(cmd.getErr());
+            return 2;
+        });
+        int code = args.length == 0 ? cl.execute("demo") : cl.execute(args);
+        System.exit(code);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
     }
 }

@@ -35,11 +35,14 @@ public record SvmModel(double gamma, double[][] supportVectors, double[] dualCoe
         return plattProbability(decision(x));
     }
 
-    /** LIBSVM's numerically stable sigmoid_predict. */
+    /** LIBSVM's numerically stable sigmoid_predict, clipped to [1e-7, 1 - 1e-7] as svm_predict_probability does. */
     public double plattProbability(double decision) {
         double f = decision * plattA + plattB;
-        return f >= 0 ? Math.exp(-f) / (1.0 + Math.exp(-f)) : 1.0 / (1 + Math.exp(f));
+        double p = f >= 0 ? Math.exp(-f) / (1.0 + Math.exp(-f)) : 1.0 / (1 + Math.exp(f));
+        return Math.min(Math.max(p, MIN_PROB), 1 - MIN_PROB);
     }
+
+    private static final double MIN_PROB = 1e-7;
 
     double kernel(double[] a, double[] b) {
         double d2 = 0;

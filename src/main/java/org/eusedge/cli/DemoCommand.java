@@ -1,0 +1,59 @@
+package org.eusedge.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.eusedge.imaging.GreyImage;
+import org.eusedge.inference.BackboneOptions;
+import org.eusedge.model.Bundle;
+import org.eusedge.model.BundleJson;
+import org.eusedge.model.Scorer;
+import org.eusedge.training.BundleWriter;
+import org.eusedge.training.ColumnMapping;
+import org.eusedge.training.Cohort;
+import org.eusedge.training.DemoBundle;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Embedded defaults, no hardware: build (once) the synthetic demo bundle and score its first test "
+                + "case of each class, showing the trainer's probability beside the scorer's.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws IOException {
+        Bundle bundle = DemoBundle.ensure(Home.cacheDir(), System.err::println);
+        Cohort cohort = Cohort.read(Home.cacheDir().resolve("demo/cohort/manifest.csv"), ColumnMapping.resolve("default"));
+        Map<String, Double> trainerProbability = new HashMap<>();
+        try (Reader r = Files.newBufferedReader(bundle.file(BundleWriter.CASES_FILE))) {
+            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                trainerProbability.put(rec.get("id"), Double.parseDouble(rec.get("probability")));
+            }
+        }
+        ArrayNode out = BundleJson.MAPPER.createArrayNode();
+        try (Scorer scorer = Scorer.open(bundle, BackboneOptions.defaults())) {
+            for (int label : new int[] {1, 0}) {
+                Cohort.Case c = cohort.cases().stream().filter(k -> "test".equals(k.split()) && k.label() == label)
+                        .findFirst().orElseThrow();
+                Map<String, Object> clinical = new LinkedHashMap<>();
+                for (int j = 0; j < cohort.clinicalNames().size(); j++) clinical.put(cohort.clinicalNames().get(j), c.clinical()[j]);
+                var prediction = scorer.score(GreyImage.read(c.image()), c.roi(), clinical).prediction();
+                var row = out.addObject();
+                row.put("case", c.id());
+                row.put("true_class", label == 1 ? bundle.pipeline().classes().positive() : bundle.pipeline().classes().negative());
+                row.put("trainer_probability", trainerProbability.get(c.id()));
+                row.set("result", BundleJson.MAPPER.valueToTree(prediction));
+            }
+        }
+        System.out.println(out.toPrettyString());
+        System.err.println("demo bundle: " + bundle.dir() + " (" + bundle.modelId() + "); synthetic data, research use only");
+        return 0;
+    }
+}

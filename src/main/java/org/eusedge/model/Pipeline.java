@@ -1,0 +1,54 @@
+package org.eusedge.model;
+
+import org.eusedge.imaging.CropSpec;
+
+import java.util.List;
+
+/**
+ * Everything a bundle computes after the backbone, as auditable JSON: the crop recipe, the named pooled features, the
+ * two signatures, the nomogram and the decision threshold. The same object scores on the cart and in training.
+ */
+public record Pipeline(
+        String format,
+        String name,
+        ClassLabels classes,
+        BackboneSpec backbone,
+        CropSpec crop,
+        List<String> featureNames,
+        DeepSignature deepSignature,
+        ClinicalSchema clinicalSchema,
+        ClinicalSignature clinicalSignature,
+        Nomogram nomogram,
+        Threshold threshold) {
+
+    public static final String FORMAT = "eus-edge-pipeline/1";
+
+    public Pipeline {
+        featureNames = List.copyOf(featureNames);
+        if (!FORMAT.equals(format)) {
+            throw new BundleException("pipeline format '" + format + "' is not " + FORMAT
+                    + ": this bundle was written by another version; retrain or convert it");
+        }
+        for (int i = 0; deepSignature != null && i < deepSignature.features().size(); i++) {
+            int c = deepSignature.channels()[i];
+            if (c < 0 || c >= featureNames.size() || !featureNames.get(c).equals(deepSignature.features().get(i))) {
+                throw new BundleException("deep signature feature '" + deepSignature.features().get(i)
+                        + "' does not name pooled channel " + c);
+            }
+        }
+        for (String v : clinicalSignature.variables()) clinicalSchema.variable(v);
+    }
+
+    /** Signature values in the nomogram's predictor order: [DL_sig,] Clinic_sig. */
+    public double[] signatures(double deep, double clinical) {
+        return deepSignature == null ? new double[] {clinical} : new double[] {deep, clinical};
+    }
+
+    /** Positive class = the class whose probability the model reports (label 1 in the cohort). */
+    public record ClassLabels(String positive, String negative) {}
+
+    /** What the pipeline expects of its backbone; the loader refuses a backbone that does not match. */
+    public record BackboneSpec(String file, String precision, int inputSize, int featureDim, int[] mapShape, String source) {}
+
+    public record Threshold(double value, String rule) {}
+}

@@ -31,6 +31,7 @@ public final class Backbone implements AutoCloseable {
     private final BackboneSignature signature;
     private final String provider;
     private final List<String> refusals;
+    private boolean closed;
 
     private Backbone(OrtSession session, BackboneSignature signature, String provider, List<String> refusals) {
         this.env = OrtEnvironment.getEnvironment();
@@ -113,6 +114,7 @@ public final class Backbone implements AutoCloseable {
      * @param chwCrops each 3 x S x S floats in (channel, row, column) order, already normalised
      */
     public BackboneOutput run(float[][] chwCrops) {
+        if (closed) throw new IllegalStateException("backbone is closed: open it again to run crops");
         int s = signature.inputSize();
         int cropLength = 3 * s * s;
         if (chwCrops == null || chwCrops.length == 0) {
@@ -178,7 +180,9 @@ public final class Backbone implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
         try {
             session.close();
         } catch (OrtException e) {

@@ -93,13 +93,13 @@ public final class BackboneImporter {
             // inputs: X, x_scale, x_zero_point, y_scale, y_zero_point
             mapTensor = existingDequantize(graph, p.getInput(0), p.getInput(1), p.getInput(2));
             if (mapTensor == null) {
-                mapTensor = names.fresh(p.getInput(0) + "_dequantized");
+                mapTensor = names.fresh(MAP);
                 b.addNode(node("DequantizeLinear", mapTensor, List.of(p.getInput(0), p.getInput(1), p.getInput(2)), List.of(mapTensor)));
                 changes.add("added DequantizeLinear of the uint8 pool input " + p.getInput(0) + " for the float layer4 map");
             }
             String pooled = names.fresh(p.getOutput(0) + "_dequantized");
             b.addNode(node("DequantizeLinear", pooled, List.of(p.getOutput(0), p.getInput(3), p.getInput(4)), List.of(pooled)));
-            featureTensor = names.fresh(pooled + "_flat");
+            featureTensor = names.fresh(FEATURES);
             b.addNode(node("Flatten", featureTensor, List.of(pooled), List.of(featureTensor), intAttr("axis", 1)));
             changes.add("added DequantizeLinear + Flatten after " + p.getOpType() + " " + p.getName() + " for float N x C features");
             featureSource = p.getOutput(0);
@@ -109,7 +109,7 @@ public final class BackboneImporter {
             boolean keepDims = pool.kind() == PoolKind.GLOBAL_AVERAGE_POOL || OnnxProtos.intAttribute(p, "keepdims", 1) != 0;
             String flatten = keepDims ? flattenConsumer(graph, pooled) : pooled;
             if (flatten == null) {
-                flatten = names.fresh(pooled + "_flat");
+                flatten = names.fresh(FEATURES);
                 b.addNode(node("Flatten", flatten, List.of(pooled), List.of(flatten), intAttr("axis", 1)));
                 changes.add("added Flatten after " + p.getOpType() + " " + p.getName() + " for N x C features");
             }

@@ -24,4 +24,10 @@ public record ImportReport(String inputName, int inputSize, int featureDim, int[
     public int[] mapShape() {
         return mapShape.clone();
     }
+
+    @Override
+    public String toString() {
+        return "ImportReport[input " + inputName + " 3x" + inputSize + "x" + inputSize + ", features " + featureDim + " from " + featureSource
+                + ", layer4 " + java.util.Arrays.toString(mapShape) + " from " + mapSource + ", changes " + changes + "]";
+    }
 }

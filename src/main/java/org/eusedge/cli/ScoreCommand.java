@@ -51,7 +51,7 @@ final class ScoreCommand implements Callable<Integer> {
         String text = readText(file, "clinical facts");
         try {
             return BundleJson.MAPPER.readValue(text, new TypeReference<Map<String, Object>>() { });
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InvalidInputException("clinical facts " + file + " are not a JSON object of name: value ("
                     + e.getOriginalMessage() + ")");
         }

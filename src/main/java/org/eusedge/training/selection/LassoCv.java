@@ -66,6 +66,7 @@ public final class LassoCv {
         double[] w = new double[p];
         CoordinateDescent.Outcome outcome =
                 CoordinateDescent.plain(w, alphas[best] * all.n(), all.columns(), all.y(), MAX_ITER, TOL);
+        for (int j = 0; j < p; j++) w[j] += 0.0;   // a thresholded -0.0 becomes 0.0 (reads better in JSON)
         LassoPath lassoPath = new LassoPath(alphas, meanMse, foldMse, coefPath, best, alphas[best]);
         return new LassoFit(alphas[best], all.intercept(w), w, outcome.iterations(), outcome.gap(), lassoPath);
     }

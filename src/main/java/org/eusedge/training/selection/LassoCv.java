@@ -71,7 +71,10 @@ public final class LassoCv {
         return new LassoFit(alphas[best], all.intercept(w), w, outcome.iterations(), outcome.gap(), lassoPath);
     }
 
-    /** Single LASSO fit with intercept at one alpha (cold start, no Gram matrix), as scikit-learn's {@code Lasso}. */
+    /**
+     * Single LASSO fit with intercept at one alpha (cold start, no Gram matrix), as scikit-learn's {@code Lasso}.
+     * Its path holds just that alpha and its coefficients, with no cross-validation.
+     */
     public static LassoFit fitAt(double[][] x, double[] y, double alpha) {
         if (x == null || x.length == 0) throw new IllegalArgumentException("LASSO got no rows");
         Inputs.requireFiniteMatrix(x, x[0].length, "LASSO input");

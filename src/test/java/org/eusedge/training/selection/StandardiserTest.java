@@ -35,6 +35,17 @@ class StandardiserTest {
     }
 
     @Test
+    void subsetKeepsTheNamedFeaturesInTheGivenOrder() {
+        Standardiser s = Standardiser.fit(new double[][] {{1, 10, 100}, {3, 30, 300}}, new String[] {"a", "b", "c"});
+        Standardiser sub = s.subset(java.util.List.of("c", "a"));
+        assertArrayEquals(new String[] {"c", "a"}, sub.names());
+        assertArrayEquals(new double[] {200, 2}, sub.mean(), 1e-12);
+        assertArrayEquals(new double[] {100, 1}, sub.sd(), 1e-12);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.subset(java.util.List.of("d")));
+        assertTrue(e.getMessage().contains("'d' is not in this standardiser"), e.getMessage());
+    }
+
+    @Test
     void rejectsBadInputWithAClearMessage() {
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
                 () -> Standardiser.fit(new double[][] {{1, 2}, {Double.NaN, 3}}, new String[] {"a", "b"}));

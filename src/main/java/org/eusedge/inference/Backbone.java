@@ -31,7 +31,7 @@ public final class Backbone implements AutoCloseable {
     private final BackboneSignature signature;
     private final String provider;
     private final List<String> refusals;
-    private boolean closed;
+    private volatile boolean closed;
 
     private Backbone(OrtSession session, BackboneSignature signature, String provider, List<String> refusals) {
         this.env = OrtEnvironment.getEnvironment();
@@ -65,6 +65,11 @@ public final class Backbone implements AutoCloseable {
         }
         throw new IllegalStateException("no execution provider could run " + onnx + "; tried " + options.providerPreference()
                 + ": " + refusals + " (add cpu to the preference, or check the GPU runtime libraries)");
+    }
+
+    /** {@link #open(Path, BackboneOptions)} with {@link BackboneOptions#defaults()}. */
+    public static Backbone open(Path onnx) {
+        return open(onnx, BackboneOptions.defaults());
     }
 
     private static OrtSession createSession(OrtEnvironment env, Path onnx, String provider, BackboneOptions o) throws OrtException {

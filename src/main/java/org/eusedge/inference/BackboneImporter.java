@@ -1,5 +1,6 @@
 package org.eusedge.inference;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -46,6 +47,9 @@ import static org.eusedge.inference.OnnxProtos.node;
  * Where several exist (squeeze-and-excitation blocks pool inside the body), the last one in the graph's topological
  * node order is the head's. Shapes are not inferred from the protobuf (no ONNX shape inference exists in Java): the
  * normalised graph is run once through ONNX Runtime on a zero batch of two, which also proves the batch is dynamic.
+ * <p>
+ * ONNX's Python tooling offers this kind of surgery (onnx.utils.Extractor, onnx-graphsurgeon); nothing comparable exists
+ * for Java, so it is done here directly on the ONNX protobuf classes.
  */
 public final class BackboneImporter {
     private static final String QLINEAR_POOL_DOMAIN = "com.microsoft";
@@ -107,14 +111,17 @@ public final class BackboneImporter {
             mapTensor = p.getInput(0);
             String pooled = p.getOutput(0);
             boolean keepDims = pool.kind() == PoolKind.GLOBAL_AVERAGE_POOL || OnnxProtos.intAttribute(p, "keepdims", 1) != 0;
-            String flatten = keepDims ? flattenConsumer(graph, pooled) : pooled;
-            if (flatten == null) {
-                flatten = names.fresh(FEATURES);
-                b.addNode(node("Flatten", flatten, List.of(pooled), List.of(flatten), intAttr("axis", 1)));
+            // the source's own N x C tensor where it has one (torchvision: Flatten -> "features"), else a new Flatten
+            String existing = keepDims ? flattenConsumer(graph, pooled) : pooled;
+            if (existing == null) {
+                featureTensor = names.fresh(FEATURES);
+                b.addNode(node("Flatten", featureTensor, List.of(pooled), List.of(featureTensor), intAttr("axis", 1)));
                 changes.add("added Flatten after " + p.getOpType() + " " + p.getName() + " for N x C features");
+                featureSource = pooled;
+            } else {
+                featureTensor = existing;
+                featureSource = existing;
             }
-            featureTensor = flatten;
-            featureSource = flatten;
         }
 
         rename(b, names, image.getName(), INPUT, "input", changes);
@@ -185,22 +192,29 @@ public final class BackboneImporter {
     /** ReduceMean over exactly the two spatial axes of an NCHW tensor: axes attribute (opset < 18) or a constant input. */
     private static boolean reducesSpatialAxes(GraphProto graph, NodeProto n) {
         List<Long> axes = OnnxProtos.intsAttribute(n, "axes");
-        if (axes.isEmpty() && n.getInputCount() > 1) axes = int64Initializer(graph, n.getInput(1));
+        if (axes.isEmpty() && n.getInputCount() > 1) axes = int64Constant(graph, n.getInput(1));
         Set<Long> normalised = new HashSet<>();
         for (long a : axes) normalised.add(a < 0 ? a + 4 : a);
         return axes.size() == 2 && normalised.equals(Set.of(2L, 3L));
     }
 
-    private static List<Long> int64Initializer(GraphProto graph, String name) {
-        for (TensorProto t : graph.getInitializerList()) {
-            if (!t.getName().equals(name) || t.getDataType() != TensorProto.DataType.INT64_VALUE) continue;
-            if (t.getInt64DataCount() > 0) return t.getInt64DataList();
-            ByteBuffer raw = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-            List<Long> values = new ArrayList<>();
-            while (raw.remaining() >= Long.BYTES) values.add(raw.getLong());
-            return values;
+    /** A constant int64 tensor: an initializer, or the value of a Constant node (torch.onnx exports use both). */
+    private static List<Long> int64Constant(GraphProto graph, String name) {
+        for (TensorProto t : graph.getInitializerList()) if (t.getName().equals(name)) return int64Values(t);
+        for (NodeProto n : graph.getNodeList()) {
+            if (!n.getOpType().equals("Constant") || !n.getOutput(0).equals(name)) continue;
+            for (AttributeProto a : n.getAttributeList()) if (a.getName().equals("value")) return int64Values(a.getT());
         }
         return List.of();
+    }
+
+    private static List<Long> int64Values(TensorProto t) {
+        if (t.getDataType() != TensorProto.DataType.INT64_VALUE) return List.of();
+        if (t.getInt64DataCount() > 0) return t.getInt64DataList();
+        ByteBuffer raw = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        List<Long> values = new ArrayList<>();
+        while (raw.remaining() >= Long.BYTES) values.add(raw.getLong());
+        return values;
     }
 
     private static String existingDequantize(GraphProto graph, String x, String scale, String zeroPoint) {

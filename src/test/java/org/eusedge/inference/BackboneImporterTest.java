@@ -1,5 +1,6 @@
 package org.eusedge.inference;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -102,16 +103,17 @@ class BackboneImporterTest {
         }
     }
 
-    @ParameterizedTest(name = "opset {0}")
-    @ValueSource(ints = {13, 18})
-    void reduceMeanHeadIsFoundRenamedAndPruned(int opset, @TempDir Path dir) throws Exception {
+    @ParameterizedTest(name = "axes as {0}")
+    @ValueSource(strings = {"attribute", "initializer", "constant"})
+    void reduceMeanHeadIsFoundRenamedAndPruned(String axes, @TempDir Path dir) throws Exception {
         // Conv 3->8 (3x3, stride 2, pad 1) + Relu -> ReduceMean over H, W -> Reshape -> Gemm classifier; fixed batch 1.
-        // Opset 13 carries the axes as an attribute (keepdims 1), opset 18 as an input (keepdims 0).
+        // Opset 13 carries the axes as an attribute (keepdims 1), opset 18 as an input (keepdims 0): an initializer
+        // or a Constant node.
         float[] w = new float[8 * 3 * 3 * 3];
         SplittableRandom random = new SplittableRandom(9);
         for (int i = 0; i < w.length; i++) w[i] = (float) random.nextGaussian() * 0.3f;
         Path src = dir.resolve("tiny.onnx");
-        Files.write(src, tinyClassifier(opset, w, true).toByteArray());
+        Files.write(src, tinyClassifier(axes, w, true).toByteArray());
 
         ImportReport report = BackboneImporter.importTo(src, dir.resolve("tiny-backbone.onnx"));
         assertEquals("pixel_values", report.inputName());
@@ -136,9 +138,55 @@ class BackboneImporterTest {
     }
 
     @Test
+    void qdqPoolTakesTheDequantizedMapAndTheFloatPoolOutput(@TempDir Path dir) throws Exception {
+        // Conv + Relu -> Q/DQ (uint8, step 0.05) -> GlobalAveragePool -> Q/DQ -> Flatten -> Gemm: the QDQ format of
+        // a statically quantized network. The map must be the dequantized activation, the features its exact mean.
+        float[] w = new float[8 * 27];
+        SplittableRandom random = new SplittableRandom(4);
+        for (int i = 0; i < w.length; i++) w[i] = (float) random.nextGaussian() * 0.3f;
+        GraphProto.Builder g = GraphProto.newBuilder().setName("qdq");
+        g.addInput(OnnxProtos.tensorInfo("image", FLOAT, "batch", 3, 32, 32));
+        g.addInitializer(OnnxProtos.floatTensor("conv.weight", new long[]{8, 3, 3, 3}, w));
+        g.addInitializer(OnnxProtos.floatTensor("act.scale", new long[]{}, new float[]{0.05f}));
+        g.addInitializer(TensorProto.newBuilder().setName("act.zero").setDataType(TensorProto.DataType.UINT8_VALUE)
+                .setRawData(ByteString.copyFrom(new byte[]{0})).build());
+        g.addNode(node("Conv", "conv", List.of("image", "conv.weight"), List.of("conv"),
+                ints("kernel_shape", 3, 3), ints("strides", 2, 2), ints("pads", 1, 1, 1, 1)));
+        g.addNode(node("Relu", "relu", List.of("conv"), List.of("act")));
+        g.addNode(node("QuantizeLinear", "act.q", List.of("act", "act.scale", "act.zero"), List.of("act_q")));
+        g.addNode(node("DequantizeLinear", "act.dq", List.of("act_q", "act.scale", "act.zero"), List.of("act_dq")));
+        g.addNode(node("GlobalAveragePool", "gap", List.of("act_dq"), List.of("gap")));
+        g.addNode(node("QuantizeLinear", "gap.q", List.of("gap", "act.scale", "act.zero"), List.of("gap_q")));
+        g.addNode(node("DequantizeLinear", "gap.dq", List.of("gap_q", "act.scale", "act.zero"), List.of("gap_dq")));
+        g.addNode(node("Flatten", "flatten", List.of("gap_dq"), List.of("flat"), intAttr("axis", 1)));
+        g.addInitializer(OnnxProtos.floatTensor("fc.weight", new long[]{8, 4}, new float[32]));
+        g.addNode(node("Gemm", "fc", List.of("flat", "fc.weight"), List.of("logits")));
+        g.addOutput(OnnxProtos.tensorInfo("logits", FLOAT, "batch", 4));
+        Path src = dir.resolve("qdq.onnx");
+        Files.write(src, ModelProto.newBuilder().setIrVersion(8).addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17))
+                .setGraph(g).build().toByteArray());
+
+        ImportReport report = BackboneImporter.importTo(src, dir.resolve("qdq-backbone.onnx"));
+        assertEquals("act_dq", report.mapSource());
+        assertEquals("gap", report.featureSource());
+        assertTrue(report.changes().stream().noneMatch(c -> c.contains("batch dimension")), "batch already symbolic");
+
+        float[] image = new float[3 * 32 * 32];
+        for (int i = 0; i < image.length; i++) image[i] = (float) Math.sin(0.02 * i);
+        float[] expected = reluConvStride2(image, w);
+        for (int i = 0; i < expected.length; i++) expected[i] = (float) (Math.min(255, Math.rint(expected[i] / 0.05)) * 0.05f);
+        try (Backbone backbone = Backbone.open(dir.resolve("qdq-backbone.onnx"), CPU)) {
+            BackboneOutput out = backbone.run(new float[][]{image});
+            assertArrayEquals(expected, out.maps()[0], 1e-5f, "uint8 step 0.05, rounded half to even");
+            double[] mean = TestInputs.spatialMean(expected, 8, 16, 16);
+            for (int c = 0; c < 8; c++) assertEquals(mean[c], out.features()[0][c], 1e-5, "float pool output, before its Q/DQ");
+        }
+    }
+
+    @Test
     void aGraphWithoutAPoolNamesWhatWasLookedFor(@TempDir Path dir) throws Exception {
         Path src = dir.resolve("no-pool.onnx");
-        Files.write(src, tinyClassifier(13, new float[8 * 27], false).toByteArray());
+        Files.write(src, tinyClassifier("attribute", new float[8 * 27], false).toByteArray());
         var e = assertThrows(IllegalArgumentException.class, () -> BackboneImporter.inspect(src));
         assertTrue(e.getMessage().contains("no pooled feature tensor") && e.getMessage().contains("GlobalAveragePool")
                 && e.getMessage().contains("ReduceMean over axes [2, 3]") && e.getMessage().contains("QLinearGlobalAveragePool"), e.getMessage());
@@ -146,7 +194,7 @@ class BackboneImporterTest {
 
     @Test
     void aNonSquareInputIsRefused(@TempDir Path dir) throws Exception {
-        ModelProto tiny = tinyClassifier(13, new float[8 * 27], true);
+        ModelProto tiny = tinyClassifier("attribute", new float[8 * 27], true);
         GraphProto.Builder g = tiny.getGraph().toBuilder();
         g.setInput(0, OnnxProtos.tensorInfo("pixel_values", FLOAT, 1, 3, 32, 48));
         Path src = dir.resolve("wide.onnx");
@@ -165,7 +213,8 @@ class BackboneImporterTest {
         assertFalse(Files.exists(dir.resolve("x.onnx")));
     }
 
-    private static ModelProto tinyClassifier(int opset, float[] convWeight, boolean withPool) {
+    private static ModelProto tinyClassifier(String axes, float[] convWeight, boolean withPool) {
+        int opset = axes.equals("attribute") ? 13 : 18;
         GraphProto.Builder g = GraphProto.newBuilder().setName("tiny");
         g.addInput(OnnxProtos.tensorInfo("pixel_values", FLOAT, 1, 3, 32, 32));
         g.addInitializer(OnnxProtos.floatTensor("conv.weight", new long[]{8, 3, 3, 3}, convWeight));
@@ -178,7 +227,9 @@ class BackboneImporterTest {
             if (opset < 18) {
                 g.addNode(node("ReduceMean", "pool", List.of("act"), List.of("pooled"), ints("axes", 2, 3), intAttr("keepdims", 1)));
             } else {
-                g.addInitializer(int64s("pool.axes", -2, -1));
+                if (axes.equals("initializer")) g.addInitializer(int64s("pool.axes", -2, -1));
+                else g.addNode(node("Constant", "axes", List.of(), List.of("pool.axes"), AttributeProto.newBuilder().setName("value")
+                        .setType(AttributeProto.AttributeType.TENSOR).setT(int64s("", 2, 3)).build()));
                 g.addNode(node("ReduceMean", "pool", List.of("act", "pool.axes"), List.of("pooled"), intAttr("keepdims", 0)));
             }
             g.addInitializer(int64s("head.shape", 1, 8));

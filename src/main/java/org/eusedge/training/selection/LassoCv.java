@@ -66,11 +66,15 @@ public final class LassoCv {
         double[] w = new double[p];
         CoordinateDescent.Outcome outcome =
                 CoordinateDescent.plain(w, alphas[best] * all.n(), all.columns(), all.y(), MAX_ITER, TOL);
+        for (int j = 0; j < p; j++) w[j] += 0.0;   // a thresholded -0.0 becomes 0.0 (reads better in JSON)
         LassoPath lassoPath = new LassoPath(alphas, meanMse, foldMse, coefPath, best, alphas[best]);
         return new LassoFit(alphas[best], all.intercept(w), w, outcome.iterations(), outcome.gap(), lassoPath);
     }
 
-    /** Single LASSO fit with intercept at one alpha (cold start, no Gram matrix), as scikit-learn's {@code Lasso}. */
+    /**
+     * Single LASSO fit with intercept at one alpha (cold start, no Gram matrix), as scikit-learn's {@code Lasso}.
+     * Its path holds just that alpha and its coefficients, with no cross-validation.
+     */
     public static LassoFit fitAt(double[][] x, double[] y, double alpha) {
         if (x == null || x.length == 0) throw new IllegalArgumentException("LASSO got no rows");
         Inputs.requireFiniteMatrix(x, x[0].length, "LASSO input");

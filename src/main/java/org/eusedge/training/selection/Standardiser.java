@@ -62,6 +62,23 @@ public record Standardiser(String[] names, double[] mean, double[] sd) {
         return var <= bound;
     }
 
+    /** The standardiser of just the named features, in the given order (e.g. the model features, for a bundle). */
+    public Standardiser subset(java.util.List<String> keep) {
+        java.util.List<String> all = Arrays.asList(names);
+        double[] m = new double[keep.size()];
+        double[] s = new double[keep.size()];
+        for (int k = 0; k < keep.size(); k++) {
+            int j = all.indexOf(keep.get(k));
+            if (j < 0) {
+                throw new IllegalArgumentException("feature '" + keep.get(k) + "' is not in this standardiser ("
+                        + names.length + " features): name only features it was fitted on");
+            }
+            m[k] = mean[j];
+            s[k] = sd[j];
+        }
+        return new Standardiser(keep.toArray(String[]::new), m, s);
+    }
+
     public int size() {
         return names.length;
     }

@@ -95,17 +95,76 @@ class FeatureSelectionReferenceTest {
         assertEquals(alphas.length, path.alphas().length);
         for (int a = 0; a < alphas.length; a++) {
             assertEquals(alphas[a], path.alphas()[a], 1e-12 * alphas[a], "alpha " + a);
-            assertEquals(cvMse[a], path.meanCvMse()[a], 1e-6, "mean CV MSE at alpha " + a);
+            assertEquals(cvMse[a], path.meanCvMse()[a], 1e-10, "mean CV MSE at alpha " + a);
         }
         assertEquals(lasso.get("alpha").asDouble(), result.lasso().alpha(), 1e-12);
-        assertEquals(lasso.get("intercept").asDouble(), result.lasso().intercept(), 1e-4);
+        assertEquals(lasso.get("intercept").asDouble(), result.lasso().intercept(), 1e-9);
         assertEquals(strings(ref.get("lasso_kept_sklearn")), result.lassoKept());
         JsonNode coef = lasso.get("coef");
         for (Map.Entry<String, Double> e : result.lasso().coefficients().entrySet()) {
             double expected = coef.has(e.getKey()) ? coef.get(e.getKey()).asDouble() : 0.0;
-            assertEquals(expected, e.getValue(), 1e-4, "coefficient of " + e.getKey());
+            assertEquals(expected, e.getValue(), 1e-9, "coefficient of " + e.getKey());
         }
         assertEquals(lasso.get("n_iter").asInt(), result.lasso().iterations());
+    }
+
+    @Test
+    void lassoRefitSatisfiesTheOptimalityConditions() {
+        // KKT of (1/2n)||y - b - Zw||^2 + alpha ||w||_1: g_j = z_j'r / n equals alpha sign(w_j) where w_j != 0 and
+        // |g_j| <= alpha where w_j = 0 (up to the solver's duality-gap tolerance)
+        double[][] z = result.standardiser().apply(cohort.trainRaw());
+        List<String> names = List.of(cohort.names());
+        List<String> features = result.lasso().features();
+        int n = z.length;
+        double[] r = new double[n];
+        double residualSum = 0;
+        for (int i = 0; i < n; i++) {
+            double fitted = result.lasso().intercept();
+            for (String f : features) fitted += z[i][names.indexOf(f)] * result.lasso().coefficients().get(f);
+            r[i] = cohort.y()[i] - fitted;
+            residualSum += r[i];
+        }
+        assertEquals(0, residualSum / n, 1e-12, "the intercept centres the residuals");
+        double alpha = result.lasso().alpha();
+        for (String f : features) {
+            double g = 0;
+            for (int i = 0; i < n; i++) g += z[i][names.indexOf(f)] * r[i];
+            g /= n;
+            double w = result.lasso().coefficients().get(f);
+            if (w != 0) assertEquals(alpha * Math.signum(w), g, 0.02 * alpha, "gradient of " + f);
+            else assertTrue(Math.abs(g) <= alpha * 1.02, "gradient of dropped " + f + " = " + g);
+        }
+    }
+
+    @Test
+    void warmStartedFoldPathAgreesWithAColdFitAtTheChosenAlpha() {
+        // fold 1's validation MSE at alpha_ (Gram, warm-started along the grid) against a cold plain fit
+        double[][] z = result.standardiser().apply(cohort.trainRaw());
+        int[] folds = ints(ref.get("lasso_cv_fold"));
+        List<String> names = List.of(cohort.names());
+        int[] columns = result.lasso().features().stream().mapToInt(names::indexOf).toArray();
+        List<double[]> trainX = new ArrayList<>();
+        List<Double> trainY = new ArrayList<>();
+        for (int i = 0; i < z.length; i++) {
+            if (folds[i] == 1) continue;
+            double[] row = new double[columns.length];
+            for (int k = 0; k < columns.length; k++) row[k] = z[i][columns[k]];
+            trainX.add(row);
+            trainY.add((double) cohort.y()[i]);
+        }
+        LassoFit cold = LassoCv.fitAt(trainX.toArray(double[][]::new),
+                trainY.stream().mapToDouble(Double::doubleValue).toArray(), result.lasso().alpha());
+        double s = 0;
+        int m = 0;
+        for (int i = 0; i < z.length; i++) {
+            if (folds[i] != 1) continue;
+            double fitted = cold.intercept();
+            for (int k = 0; k < columns.length; k++) fitted += z[i][columns[k]] * cold.coef()[k];
+            s += (cohort.y()[i] - fitted) * (cohort.y()[i] - fitted);
+            m++;
+        }
+        LassoPath path = result.lasso().path();
+        assertEquals(s / m, path.foldCvMse()[path.chosenIndex()][0], 1e-4);
     }
 
     @Test

@@ -69,6 +69,29 @@ class LassoCvTest {
     }
 
     @Test
+    void asManyColumnsAsRowsUsesThePlainSolverAndStillSoftThresholds() {
+        // Sylvester Hadamard H8[i][j] = (-1)^popcount(i & j): column 0 is constant (centred to zero, so its
+        // coefficient stays 0), columns 1..7 are orthogonal with x_j'x_j = 8. With 8 rows and 8 columns the solver
+        // works without the Gram matrix (precompute='auto' needs rows > columns).
+        double[][] x = new double[8][8];
+        for (int i = 0; i < 8; i++) {
+            for (int j = 0; j < 8; j++) x[i][j] = Integer.bitCount(i & j) % 2 == 0 ? 1 : -1;
+        }
+        double[] c = new double[8];
+        for (int j = 1; j < 8; j++) {
+            for (int i = 0; i < 8; i++) c[j] += x[i][j] * Y[i] / 8;
+        }
+        LassoFit fit = LassoCv.fit(x, Y, new int[] {1, 2, 1, 2, 1, 2, 1, 2});
+        LassoPath path = fit.path();
+        for (int a = 0; a < path.alphas().length; a++) {
+            for (int j = 0; j < 8; j++) {
+                assertEquals(softThreshold(c[j], path.alphas()[a]), path.coefficients()[a][j], 1e-12, "alpha " + a + " feature " + j);
+            }
+        }
+        for (int j = 0; j < 8; j++) assertEquals(softThreshold(c[j], fit.alpha()), fit.coef()[j], 1e-12);
+    }
+
+    @Test
     void stratifiedFoldsGiveEveryFoldFloorOrCeilOfEachClass() {
         int[] y = new int[47];
         for (int i = 0; i < y.length; i++) y[i] = i % 3 == 0 ? 1 : 0;   // 16 ones, 31 zeros

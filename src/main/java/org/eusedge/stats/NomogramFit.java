@@ -166,7 +166,7 @@ public final class NomogramFit {
                 AXIS_INTERVALS);
         double lpMin = lpAt[0], lpMax = lpAt[lpAt.length - 1];
         double[] ticks = Pretty.of(LogisticRegression.logistic(lpMin), LogisticRegression.logistic(lpMax), AXIS_INTERVALS);
-        double[] xseq = Pretty.sequence(lpMin, lpMax, 1000);
+        double[] xseq = Interpolation.seq(lpMin, lpMax, 1000);
         double[] fu = new double[xseq.length];
         for (int i = 0; i < fu.length; i++) fu[i] = LogisticRegression.logistic(xseq[i]);
         double[] inverse = Interpolation.linearTiesMean(fu, xseq, ticks);

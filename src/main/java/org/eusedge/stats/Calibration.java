@@ -79,6 +79,32 @@ public final class Calibration {
         return new Binned(pred, obs, cnt, mae / rows.size(), ece / p.length);
     }
 
+    /** Brier score: mean squared difference between probability and outcome. */
+    public static double brier(double[] p, int[] y) {
+        checkProbabilities(p, y);
+        double s = 0;
+        for (int i = 0; i < p.length; i++) s += (p[i] - y[i]) * (p[i] - y[i]);
+        return s / p.length;
+    }
+
+    /**
+     * Logistic recalibration as val.prob: y ~ a + b logit(p), cases with p of exactly 0 or 1 left out. The
+     * calibration intercept is the term {@value LogisticFit#INTERCEPT}, the slope the term {@code "logit"}.
+     */
+    public static LogisticFit recalibration(double[] p, int[] y) {
+        checkProbabilities(p, y);
+        List<double[]> rows = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] > 0 && p[i] < 1) {
+                rows.add(new double[] {Math.log(p[i] / (1 - p[i]))});
+                labels.add(y[i]);
+            }
+        }
+        return LogisticRegression.fit(rows.toArray(double[][]::new), labels.stream().mapToInt(Integer::intValue).toArray(),
+                new String[] {"logit"});
+    }
+
     static void checkProbabilities(double[] p, int[] y) {
         Inputs.scoresAndLabels(p, y, "predicted probability");
         for (int i = 0; i < p.length; i++) {

@@ -45,6 +45,20 @@ class CalibrationTest {
     }
 
     @Test
+    void brierAndLogisticRecalibrationMatchValProb() {
+        for (String set : List.of("train", "test")) {
+            JsonNode ref = Reference.at("/calibration/" + set);
+            double[] p = Reference.scores("Nomogram", set);
+            int[] y = Reference.labels(set);
+            assertEquals(ref.get("brier").asDouble(), Calibration.brier(p, y), 1e-12, set);
+            var fit = org.junit.jupiter.api.Assertions.assertInstanceOf(LogisticFit.Fitted.class, Calibration.recalibration(p, y));
+            assertEquals(ref.get("intercept").asDouble(), fit.term(LogisticFit.INTERCEPT).coef(), 1e-5, set);
+            assertEquals(ref.get("slope").asDouble(), fit.term("logit").coef(), 1e-5, set);
+        }
+        assertEquals(0.25, Calibration.brier(new double[] {0.5, 0.5}, new int[] {0, 1}), 0);
+    }
+
+    @Test
     void binnedCalibrationMatchesSklearn() {
         for (String set : List.of("train", "test")) {
             JsonNode ref = Reference.at("/calibration/" + set + "/binned_quantile10");

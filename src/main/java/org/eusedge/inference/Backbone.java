@@ -49,6 +49,7 @@ public final class Backbone implements AutoCloseable {
      * @throws IllegalStateException    no preferred provider initialised (the message lists each refusal)
      */
     public static Backbone open(Path onnx, BackboneOptions options) {
+        // the protobuf is read first so that a wrong file gets one clear message, not one refusal per provider
         BackboneSignature signature = BackboneSignature.of(OnnxProtos.readModel(onnx), onnx);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         List<String> refusals = new ArrayList<>();

@@ -22,6 +22,7 @@ import java.util.logging.Logger;
  * Providers are tried in the preferred order and the first that initialises is used. ONNX Runtime's list of available
  * providers cannot decide this (the GPU build lists CUDA and TensorRT on a machine without a GPU), so each one is simply
  * tried and its OrtException recorded as a refusal. The session is the only native resource this object owns.
+ * {@link #run} may be called from several threads at once (ONNX Runtime sessions are thread-safe).
  */
 public final class Backbone implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Backbone.class.getName());
@@ -48,6 +49,7 @@ public final class Backbone implements AutoCloseable {
      * @throws IllegalStateException    no preferred provider initialised (the message lists each refusal)
      */
     public static Backbone open(Path onnx, BackboneOptions options) {
+        // the protobuf is read first so that a wrong file gets one clear message, not one refusal per provider
         BackboneSignature signature = BackboneSignature.of(OnnxProtos.readModel(onnx), onnx);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         List<String> refusals = new ArrayList<>();
@@ -60,7 +62,7 @@ public final class Backbone implements AutoCloseable {
             } catch (OrtException | RuntimeException e) {
                 String reason = provider + ": " + firstLine(e);
                 refusals.add(reason);
-                LOG.warning("execution provider refused, trying the next one: " + reason);
+                LOG.warning("execution provider refused: " + reason);
             }
         }
         throw new IllegalStateException("no execution provider could run " + onnx + "; tried " + options.providerPreference()
@@ -118,7 +120,7 @@ public final class Backbone implements AutoCloseable {
      *
      * @param chwCrops each 3 x S x S floats in (channel, row, column) order, already normalised
      */
-    public BackboneOutput run(float[][] chwCrops) {
+    public BackboneOutput run(float[]... chwCrops) {
         if (closed) throw new IllegalStateException("backbone is closed: open it again to run crops");
         int s = signature.inputSize();
         int cropLength = 3 * s * s;

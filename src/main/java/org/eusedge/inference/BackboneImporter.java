@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +81,9 @@ public final class BackboneImporter {
 
     private record Pool(NodeProto node, PoolKind kind) {}
 
+    /** The tensors of the source graph that become the two outputs, and the name the features come from. */
+    private record Taps(String featureTensor, String featureSource, String mapTensor) {}
+
     private static Normalised normalise(ModelProto source, Path path) {
         GraphProto graph = source.getGraph();
         ValueInfoProto image = imageInput(graph, path);
@@ -89,44 +93,14 @@ public final class BackboneImporter {
         List<String> changes = new ArrayList<>();
         GraphProto.Builder b = graph.toBuilder();
         Names names = new Names(graph);
-        String mapTensor;
-        String featureTensor;
-        String featureSource;
-        NodeProto p = pool.node();
-        if (pool.kind() == PoolKind.QLINEAR_GLOBAL_AVERAGE_POOL) {
-            // inputs: X, x_scale, x_zero_point, y_scale, y_zero_point
-            mapTensor = existingDequantize(graph, p.getInput(0), p.getInput(1), p.getInput(2));
-            if (mapTensor == null) {
-                mapTensor = names.fresh(MAP);
-                b.addNode(node("DequantizeLinear", mapTensor, List.of(p.getInput(0), p.getInput(1), p.getInput(2)), List.of(mapTensor)));
-                changes.add("added DequantizeLinear of the uint8 pool input " + p.getInput(0) + " for the float layer4 map");
-            }
-            String pooled = names.fresh(p.getOutput(0) + "_dequantized");
-            b.addNode(node("DequantizeLinear", pooled, List.of(p.getOutput(0), p.getInput(3), p.getInput(4)), List.of(pooled)));
-            featureTensor = names.fresh(FEATURES);
-            b.addNode(node("Flatten", featureTensor, List.of(pooled), List.of(featureTensor), intAttr("axis", 1)));
-            changes.add("added DequantizeLinear + Flatten after " + p.getOpType() + " " + p.getName() + " for float N x C features");
-            featureSource = p.getOutput(0);
-        } else {
-            mapTensor = p.getInput(0);
-            String pooled = p.getOutput(0);
-            boolean keepDims = pool.kind() == PoolKind.GLOBAL_AVERAGE_POOL || OnnxProtos.intAttribute(p, "keepdims", 1) != 0;
-            // the source's own N x C tensor where it has one (torchvision: Flatten -> "features"), else a new Flatten
-            String existing = keepDims ? flattenConsumer(graph, pooled) : pooled;
-            if (existing == null) {
-                featureTensor = names.fresh(FEATURES);
-                b.addNode(node("Flatten", featureTensor, List.of(pooled), List.of(featureTensor), intAttr("axis", 1)));
-                changes.add("added Flatten after " + p.getOpType() + " " + p.getName() + " for N x C features");
-                featureSource = pooled;
-            } else {
-                featureTensor = existing;
-                featureSource = existing;
-            }
-        }
+        Taps taps = pool.kind() == PoolKind.QLINEAR_GLOBAL_AVERAGE_POOL
+                ? dequantizedTaps(graph, b, names, pool.node(), changes)
+                : floatTaps(graph, b, names, pool, changes);
 
-        rename(b, names, image.getName(), INPUT, "input", changes);
-        rename(b, names, featureTensor, FEATURES, "pooled features", changes);
-        rename(b, names, mapTensor, MAP, "pool input map", changes);
+        Renamer renamer = new Renamer(b, names, changes);
+        renamer.rename(image.getName(), INPUT, "input");
+        renamer.rename(taps.featureTensor(), FEATURES, "pooled features");
+        renamer.rename(taps.mapTensor(), MAP, "pool input map");
 
         String batch = batchDimension(b, image, changes);
         b.clearOutput();
@@ -148,7 +122,38 @@ public final class BackboneImporter {
         b.setOutput(0, OnnxProtos.tensorInfo(FEATURES, FLOAT, batch, c));
         b.setOutput(1, OnnxProtos.tensorInfo(MAP, FLOAT, batch, map[0], map[1], map[2]));
         model.setGraph(b);
-        return new Normalised(model.build(), new ImportReport(image.getName(), size, c, map, featureSource, p.getInput(0), changes));
+        return new Normalised(model.build(),
+                new ImportReport(image.getName(), size, c, map, taps.featureSource(), pool.node().getInput(0), changes));
+    }
+
+    /** QLinearGlobalAveragePool (inputs X, x_scale, x_zero_point, y_scale, y_zero_point): dequantize its input and output. */
+    private static Taps dequantizedTaps(GraphProto graph, GraphProto.Builder b, Names names, NodeProto p, List<String> changes) {
+        String map = existingDequantize(graph, p.getInput(0), p.getInput(1), p.getInput(2));
+        if (map == null) {
+            map = names.fresh(MAP);
+            b.addNode(node("DequantizeLinear", map, List.of(p.getInput(0), p.getInput(1), p.getInput(2)), List.of(map)));
+            changes.add("added DequantizeLinear of the uint8 pool input " + p.getInput(0) + " for the float layer4 map");
+        }
+        String pooled = names.fresh(p.getOutput(0) + "_dequantized");
+        b.addNode(node("DequantizeLinear", pooled, List.of(p.getOutput(0), p.getInput(3), p.getInput(4)), List.of(pooled)));
+        String features = names.fresh(FEATURES);
+        b.addNode(node("Flatten", features, List.of(pooled), List.of(features), intAttr("axis", 1)));
+        changes.add("added DequantizeLinear + Flatten after " + p.getOpType() + " " + p.getName() + " for float N x C features");
+        return new Taps(features, p.getOutput(0), map);
+    }
+
+    /** A float pool: its input is the map; its output, flattened, the features. */
+    private static Taps floatTaps(GraphProto graph, GraphProto.Builder b, Names names, Pool pool, List<String> changes) {
+        NodeProto p = pool.node();
+        String pooled = p.getOutput(0);
+        boolean keepDims = pool.kind() == PoolKind.GLOBAL_AVERAGE_POOL || OnnxProtos.intAttribute(p, "keepdims", 1) != 0;
+        // the source's own N x C tensor where it has one (torchvision: Flatten -> "features"), else a new Flatten
+        String existing = keepDims ? flattenConsumer(graph, pooled) : pooled;
+        if (existing != null) return new Taps(existing, existing, p.getInput(0));
+        String features = names.fresh(FEATURES);
+        b.addNode(node("Flatten", features, List.of(pooled), List.of(features), intAttr("axis", 1)));
+        changes.add("added Flatten after " + p.getOpType() + " " + p.getName() + " for N x C features");
+        return new Taps(features, pooled, p.getInput(0));
     }
 
     private static ValueInfoProto imageInput(GraphProto graph, Path path) {
@@ -233,29 +238,47 @@ public final class BackboneImporter {
         return null;
     }
 
-    /** Renames a tensor everywhere it appears; a different tensor already holding the new name is moved aside first. */
-    private static void rename(GraphProto.Builder b, Names names, String from, String to, String what, List<String> changes) {
-        if (from.equals(to)) return;
-        if (names.contains(to)) {
-            String aside = names.fresh(to + "_source");
-            replaceName(b, to, aside);
-            changes.add("renamed tensor '" + to + "' to '" + aside + "' to free the name");
-        }
-        replaceName(b, from, to);
-        names.add(to);
-        changes.add("renamed " + what + " '" + from + "' to '" + to + "'");
-    }
+    /**
+     * Renames tensors everywhere they appear. A different tensor already holding a wanted name is moved aside first,
+     * and later renames follow it there (so a map that happened to be called "features" is not mistaken for them).
+     */
+    private static final class Renamer {
+        private final GraphProto.Builder b;
+        private final Names names;
+        private final List<String> changes;
+        private final Map<String, String> movedAside = new HashMap<>();
 
-    // Subgraph attributes (If/Loop bodies) are not visited: CNN backbones have none up to their pool.
-    private static void replaceName(GraphProto.Builder b, String from, String to) {
-        for (NodeProto.Builder n : b.getNodeBuilderList()) {
-            for (int i = 0; i < n.getInputCount(); i++) if (n.getInput(i).equals(from)) n.setInput(i, to);
-            for (int i = 0; i < n.getOutputCount(); i++) if (n.getOutput(i).equals(from)) n.setOutput(i, to);
+        Renamer(GraphProto.Builder b, Names names, List<String> changes) {
+            this.b = b;
+            this.names = names;
+            this.changes = changes;
         }
-        for (ValueInfoProto.Builder v : b.getInputBuilderList()) if (v.getName().equals(from)) v.setName(to);
-        for (ValueInfoProto.Builder v : b.getOutputBuilderList()) if (v.getName().equals(from)) v.setName(to);
-        for (ValueInfoProto.Builder v : b.getValueInfoBuilderList()) if (v.getName().equals(from)) v.setName(to);
-        for (TensorProto.Builder t : b.getInitializerBuilderList()) if (t.getName().equals(from)) t.setName(to);
+
+        void rename(String original, String to, String what) {
+            String from = movedAside.getOrDefault(original, original);
+            if (from.equals(to)) return;
+            if (names.contains(to)) {
+                String aside = names.fresh(to + "_source");
+                replaceName(to, aside);
+                movedAside.put(to, aside);
+                changes.add("renamed tensor '" + to + "' to '" + aside + "' to free the name");
+            }
+            replaceName(from, to);
+            names.add(to);
+            changes.add("renamed " + what + " '" + from + "' to '" + to + "'");
+        }
+
+        // Subgraph attributes (If/Loop bodies) are not visited: CNN backbones have none up to their pool.
+        private void replaceName(String from, String to) {
+            for (NodeProto.Builder n : b.getNodeBuilderList()) {
+                for (int i = 0; i < n.getInputCount(); i++) if (n.getInput(i).equals(from)) n.setInput(i, to);
+                for (int i = 0; i < n.getOutputCount(); i++) if (n.getOutput(i).equals(from)) n.setOutput(i, to);
+            }
+            for (ValueInfoProto.Builder v : b.getInputBuilderList()) if (v.getName().equals(from)) v.setName(to);
+            for (ValueInfoProto.Builder v : b.getOutputBuilderList()) if (v.getName().equals(from)) v.setName(to);
+            for (ValueInfoProto.Builder v : b.getValueInfoBuilderList()) if (v.getName().equals(from)) v.setName(to);
+            for (TensorProto.Builder t : b.getInitializerBuilderList()) if (t.getName().equals(from)) t.setName(to);
+        }
     }
 
     /** Makes the input's batch dimension symbolic and returns its name, for the outputs' batch dimension. */

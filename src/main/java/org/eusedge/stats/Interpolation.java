@@ -4,10 +4,30 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** R's {@code approx(x, y, xout, ties=mean)$y} (linear, rule 1: NaN outside the range of x). */
+/** Small R numerics the rms ports need: approx(ties=mean), seq(length.out), quantile(type 7). */
 final class Interpolation {
     private Interpolation() {}
 
+    /** R's seq.default(from, to, length.out): exact ends, inner values from + i * by. */
+    static double[] seq(double from, double to, int length) {
+        double[] s = new double[length];
+        double by = (to - from) / (length - 1);
+        for (int i = 0; i < length; i++) s[i] = from + i * by;
+        if (length > 1) s[length - 1] = to;
+        return s;
+    }
+
+    /** R's quantile(v, q) type 7 (= numpy's default linear percentile), NaN values ignored. */
+    static double quantile(double[] v, double q) {
+        double[] s = java.util.Arrays.stream(v).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (s.length == 0) return Double.NaN;
+        double h = (s.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, s.length - 1);
+        return s[lo] + (h - lo) * (s[hi] - s[lo]);
+    }
+
+    /** R's {@code approx(x, y, xout, ties=mean)$y} (linear, rule 1: NaN outside the range of x). */
     static double[] linearTiesMean(double[] x, double[] y, double[] xout) {
         Integer[] order = new Integer[x.length];
         for (int i = 0; i < order.length; i++) order[i] = i;

@@ -1,12 +1,14 @@
 package org.eusedge.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 import org.apache.commons.math3.linear.RRQRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -45,7 +47,7 @@ public final class LogisticRegression {
 
         double[] beta = new double[p];
         double[] previous = new double[p];
-        java.util.Arrays.fill(previous, Double.POSITIVE_INFINITY);
+        Arrays.fill(previous, Double.POSITIVE_INFINITY);
         int iterations = 0;
         while (iterations < MAX_ITERATIONS && maxAbsDifference(beta, previous) > TOLERANCE) {
             double[] mu = probabilities(design, beta);
@@ -63,7 +65,7 @@ public final class LogisticRegression {
             try {
                 step = new CholeskyDecomposition(new Array2DRowRealMatrix(h, false), 1e-300, 1e-300)
                         .getSolver().solve(new ArrayRealVector(score, false)).toArray();
-            } catch (NonPositiveDefiniteMatrixException | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
+            } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
                 return new LogisticFit.Failed("singular Hessian at Newton iteration " + (iterations + 1)
                         + ": the fitted probabilities are all 0 or 1 (separation)");
             }
@@ -73,7 +75,7 @@ public final class LogisticRegression {
             iterations++;
             for (double b : beta) {
                 if (!Double.isFinite(b)) {
-                    return new LogisticFit.Failed("coefficients diverged to " + java.util.Arrays.toString(beta)
+                    return new LogisticFit.Failed("coefficients diverged to " + Arrays.toString(beta)
                             + " at Newton iteration " + iterations + " (separation)");
                 }
             }

@@ -41,10 +41,17 @@ public final class NomogramFit {
     }
 
     /**
+     * lrm's summary statistics of the fit on its training cases: likelihood-ratio chi-square against the
+     * intercept-only model with its degrees of freedom and p, C (= AUC of the fitted probabilities), Somers'
+     * Dxy = 2C - 1, Nagelkerke R2 and the Brier score.
+     */
+    public record Stats(double modelLr, int df, double p, double c, double dxy, double r2, double brier) {}
+
+    /**
      * A fitted nomogram. {@code riskTicks}/{@code riskTickTotalPoints}: the default Risk axis of rms (ticks from
      * pretty() of the probability range, placed by rms's own 1000-point inverse interpolation).
      */
-    public record Nomogram(LogisticFit.Fitted model, List<Axis> axes, double pointsPerLpUnit,
+    public record Nomogram(LogisticFit.Fitted model, Stats stats, List<Axis> axes, double pointsPerLpUnit,
                            double lpAtZeroTotalPoints, double[] riskTicks, double[] riskTickTotalPoints) {
         public Nomogram {
             axes = List.copyOf(axes);
@@ -144,7 +151,20 @@ public final class NomogramFit {
             axes.add(new Axis(names[j], beta[j + 1], axisValues[j], pts, Math.abs(beta[j + 1]) * sc, minXb[j], maxXb[j]));
         }
         double[][] risk = riskAxis(model.linearPredictor(x), lp0, sc);
-        return new Nomogram(model, axes, sc, lp0, risk[0], risk[1]);
+        return new Nomogram(model, stats(model, model.predictProbability(x), y), axes, sc, lp0, risk[0], risk[1]);
+    }
+
+    private static Stats stats(LogisticFit.Fitted model, double[] fitted, int[] y) {
+        int n = y.length, events = 0;
+        for (int v : y) events += v;
+        double prevalence = (double) events / n;
+        double ll0 = events * Math.log(prevalence) + (n - events) * Math.log(1 - prevalence);
+        double lr = 2 * (model.logLikelihood() - ll0);
+        int df = model.terms().size() - 1;
+        double p = 1 - new org.apache.commons.math3.distribution.ChiSquaredDistribution(null, df).cumulativeProbability(lr);
+        double c = Auc.of(fitted, y);
+        double r2 = (1 - Math.exp(-lr / n)) / (1 - Math.exp(2 * ll0 / n));
+        return new Stats(lr, df, p, c, 2 * c - 1, r2, Calibration.brier(fitted, y));
     }
 
     private static double[] axisValues(double[] column) {
@@ -166,7 +186,7 @@ public final class NomogramFit {
                 AXIS_INTERVALS);
         double lpMin = lpAt[0], lpMax = lpAt[lpAt.length - 1];
         double[] ticks = Pretty.of(LogisticRegression.logistic(lpMin), LogisticRegression.logistic(lpMax), AXIS_INTERVALS);
-        double[] xseq = Pretty.sequence(lpMin, lpMax, 1000);
+        double[] xseq = Interpolation.seq(lpMin, lpMax, 1000);
         double[] fu = new double[xseq.length];
         for (int i = 0; i < fu.length; i++) fu[i] = LogisticRegression.logistic(xseq[i]);
         double[] inverse = Interpolation.linearTiesMean(fu, xseq, ticks);

@@ -184,6 +184,40 @@ class BackboneImporterTest {
     }
 
     @Test
+    void sourceTensorsAlreadyCalledFeaturesOrLayer4AreMovedAsideNotConfused(@TempDir Path dir) throws Exception {
+        // the map is called "features" and the classifier logits "layer4": the wrong way round for a bundle
+        float[] w = new float[8 * 27];
+        SplittableRandom random = new SplittableRandom(2);
+        for (int i = 0; i < w.length; i++) w[i] = (float) random.nextGaussian() * 0.3f;
+        GraphProto.Builder g = tinyClassifier("attribute", w, true).getGraph().toBuilder();
+        for (NodeProto.Builder n : g.getNodeBuilderList()) {
+            for (int i = 0; i < n.getInputCount(); i++) if (n.getInput(i).equals("act")) n.setInput(i, "features");
+            for (int i = 0; i < n.getOutputCount(); i++) {
+                if (n.getOutput(i).equals("act")) n.setOutput(i, "features");
+                if (n.getOutput(i).equals("logits")) n.setOutput(i, "layer4");
+            }
+        }
+        g.setOutput(0, OnnxProtos.tensorInfo("layer4", FLOAT, 1, 4));
+        Path src = dir.resolve("swapped.onnx");
+        Files.write(src, ModelProto.newBuilder().setIrVersion(8).addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13))
+                .setGraph(g).build().toByteArray());
+
+        ImportReport report = BackboneImporter.importTo(src, dir.resolve("fixed.onnx"));
+        assertEquals("features", report.mapSource());
+        assertTrue(report.changes().contains("renamed tensor 'features' to 'features_source' to free the name"), report.changes().toString());
+        assertArrayEquals(new int[]{8, 16, 16}, report.mapShape());
+        float[] image = new float[3 * 32 * 32];
+        for (int i = 0; i < image.length; i++) image[i] = (float) Math.cos(0.03 * i);
+        try (Backbone backbone = Backbone.open(dir.resolve("fixed.onnx"), CPU)) {
+            BackboneOutput out = backbone.run(image);
+            float[] expectedMap = reluConvStride2(image, w);
+            assertArrayEquals(expectedMap, out.maps()[0], 1e-5f);
+            double[] mean = TestInputs.spatialMean(expectedMap, 8, 16, 16);
+            for (int c = 0; c < 8; c++) assertEquals(mean[c], out.features()[0][c], 1e-5);
+        }
+    }
+
+    @Test
     void aGraphWithoutAPoolNamesWhatWasLookedFor(@TempDir Path dir) throws Exception {
         Path src = dir.resolve("no-pool.onnx");
         Files.write(src, tinyClassifier("attribute", new float[8 * 27], false).toByteArray());

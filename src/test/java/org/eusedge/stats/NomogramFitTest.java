@@ -28,11 +28,24 @@ class NomogramFitTest {
             assertEquals(se.get(v).asDouble(), nom.model().term(v).se(), 1e-4, v);
             assertEquals(Reference.at("/nomogram/wald_p/" + v).asDouble(), nom.model().term(v).p(), 1e-6, v);
         }
-        // lrm's Model L.R. = 2 (logL(model) - logL(intercept only))
+        // lrm's Model L.R. = 2 (logL(model) - logL(intercept only)), computed here from the log-likelihood
         int[] y = Reference.labels("train");
         double prev = java.util.Arrays.stream(y).average().orElseThrow();
         double ll0 = y.length * (prev * Math.log(prev) + (1 - prev) * Math.log(1 - prev));
         assertEquals(Reference.at("/nomogram/stats/Model L.R.").asDouble(), 2 * (nom.model().logLikelihood() - ll0), 1e-3);
+    }
+
+    @Test
+    void summaryStatisticsMatchLrm() {
+        NomogramFit.Stats s = referenceNomogram().stats();
+        JsonNode ref = Reference.at("/nomogram/stats");
+        assertEquals(ref.get("Model L.R.").asDouble(), s.modelLr(), 1e-4);
+        assertEquals(ref.get("d.f.").asInt(), s.df());
+        assertEquals(ref.get("P").asDouble(), s.p(), 1e-12);
+        assertEquals(ref.get("C").asDouble(), s.c(), 1e-9);
+        assertEquals(ref.get("Dxy").asDouble(), s.dxy(), 1e-9);
+        assertEquals(ref.get("R2").asDouble(), s.r2(), 1e-6);
+        assertEquals(ref.get("Brier").asDouble(), s.brier(), 1e-6);
     }
 
     @Test

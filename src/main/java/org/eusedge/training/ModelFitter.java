@@ -49,7 +49,8 @@ public final class ModelFitter {
         SelectionResult selection = null;
         DeepSignature deep = null;
         try {
-            selection = FeatureSelection.run(trainFeatures, yTrain, featureNames, lassoFolds);
+            selection = FeatureSelection.run(trainFeatures, yTrain, featureNames, lassoFolds,
+                    fold -> log.accept("LASSO cross-validation: fold " + fold + " of " + s.lassoFolds() + " done"));
         } catch (NoFeatureSelectedException e) {
             log.accept("no deep feature survives selection (" + e.getMessage() + "): the nomogram uses the clinical signature alone");
         }

@@ -18,20 +18,15 @@ import org.eusedge.model.SvmModel;
  */
 public final class GradCam {
 
-    /** What the gradient is taken of. */
-    public enum Target {
-        /** The SVM decision value (the usual choice: the score before the final squashing, like a logit). */
-        DECISION,
-        /** The Platt probability; its gradient is the decision gradient times dP/dF = -A P (1 - P). */
-        PROBABILITY
-    }
-
     private GradCam() {}
 
-    /** Grad-CAM of the SVM decision value; positiveClass=false explains the other class (negated gradient). */
+    /**
+     * Grad-CAM of the SVM decision value (the usual choice: the score before squashing, like a logit);
+     * positiveClass=false explains the other class (negated gradient).
+     */
     public static CamResult compute(SvmModel svm, double[] mean, double[] sd, int[] selectedChannels,
                                     float[] map, int c, int h, int w, boolean positiveClass) {
-        return compute(svm, mean, sd, selectedChannels, map, c, h, w, positiveClass, Target.DECISION);
+        return compute(svm, mean, sd, selectedChannels, map, c, h, w, positiveClass, SvmOutput.DECISION);
     }
 
     /**
@@ -39,9 +34,10 @@ public final class GradCam {
      * @param mean             standardiser means of the selected features (length = svm.dimension())
      * @param sd               standardiser standard deviations of the selected features
      * @param selectedChannels for each SVM input j, the channel k_j of the map it comes from
+     * @param target           the decision value, or the Platt probability (gradient times dP/dF = -A P (1 - P))
      */
     public static CamResult compute(SvmModel svm, double[] mean, double[] sd, int[] selectedChannels,
-                                    float[] map, int c, int h, int w, boolean positiveClass, Target target) {
+                                    float[] map, int c, int h, int w, boolean positiveClass, SvmOutput target) {
         Objects.requireNonNull(map, "map");
         Objects.requireNonNull(target, "target");
         if (c <= 0 || h <= 0 || w <= 0) {
@@ -98,11 +94,11 @@ public final class GradCam {
      * the standardiser and the selection. Channels the SVM does not use get 0.
      */
     public static double[] pooledGradient(SvmModel svm, double[] mean, double[] sd, int[] selectedChannels,
-                                          double[] pooled, Target target) {
+                                          double[] pooled, SvmOutput target) {
         double[] x = standardise(svm, mean, sd, selectedChannels, pooled);
         double[] dx = decisionGradient(svm, x);
         double scale = 1.0;
-        if (target == Target.PROBABILITY) {
+        if (target == SvmOutput.PROBABILITY) {
             double p = svm.plattProbability(svm.decision(x));
             scale = -svm.plattA() * p * (1 - p);
         }

@@ -126,7 +126,7 @@ class GradCamTest {
 
     @Test
     void probabilityGradientMatchesCentralDifferencesOnARealLayer4Map() {
-        CamResult cam = GradCam.compute(model, mean, sd, selected, case001Map, C, H, W, true, GradCam.Target.PROBABILITY);
+        CamResult cam = GradCam.compute(model, mean, sd, selected, case001Map, C, H, W, true, SvmOutput.PROBABILITY);
         assertGradientMatchesFiniteDifferences(cam.gradientAlpha(), true);
         assertEquals(model.plattProbability(cam.decision()), cam.probability(), 1e-15);
     }

@@ -56,6 +56,38 @@ class KernelShapTest {
     }
 
     @Test
+    void svmFastPathGivesTheValuesOfTheGenericPath() {
+        int m = 27;
+        SplittableRandom random = new SplittableRandom(17);
+        double[][] training = randomRows(random, 200, m);
+        KernelShap.Summary background = KernelShap.summarise(training, 30, 4);
+        double[][] sv = randomRows(random, 20, m);
+        double[] coef = new double[sv.length];
+        for (int i = 0; i < coef.length; i++) coef[i] = random.nextGaussian();
+        double[] x = training[7];
+        // gamma 1/M keeps the factor form; gamma 20 pushes kernels towards underflow and takes the direct route
+        for (double gamma : new double[] {1.0 / m, 20.0}) {
+            SvmModel svm = new SvmModel(gamma, sv, coef, 0.2, -1.3, 0.1);
+            for (SvmOutput output : SvmOutput.values()) {
+                Link link = output == SvmOutput.PROBABILITY ? Link.LOGIT : Link.IDENTITY;
+                ToDoubleFunction<double[]> f = output == SvmOutput.PROBABILITY ? svm::probability : svm::decision;
+                ShapResult generic = new KernelShap(f, background.centres(), background.weights(), link,
+                        KernelShap.AUTO_SAMPLES, 5).explain(x);
+                ShapResult fast = KernelShap.forSvm(svm, output, background.centres(), background.weights(), link,
+                        KernelShap.AUTO_SAMPLES, 5).explain(x);
+                assertEquals(generic.baseValue(), fast.baseValue(), 1e-12);
+                assertEquals(generic.fx(), fast.fx(), 1e-12);
+                assertArrayEquals(generic.values(), fast.values(), 1e-9, output + ", gamma " + gamma);
+            }
+        }
+        SvmModel small = new SvmModel(0.3, randomRows(random, 5, 9), new double[] {1, -1, 0.5, 2, -0.7}, 0, -2, 0);
+        double[][] bg = randomRows(random, 8, 9);
+        double[] x9 = randomRows(random, 1, 9)[0];
+        assertArrayEquals(bruteForceShapley(small::probability, bg, null, x9, Link.LOGIT),
+                KernelShap.forSvm(small, SvmOutput.PROBABILITY, bg, null, Link.LOGIT, 0, 1).explain(x9).values(), 1e-6);
+    }
+
+    @Test
     void valuesAddUpToPredictionMinusExpectationWhenSampled() {
         int m = 27;
         SplittableRandom random = new SplittableRandom(7);

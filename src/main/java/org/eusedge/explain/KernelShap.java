@@ -75,13 +75,12 @@ public final class KernelShap {
                                     Link link, int nSamples, long seed) {
         Objects.requireNonNull(svm, "svm");
         Objects.requireNonNull(output, "output");
-        KernelShap shap = new KernelShap(new SvmCoalitionEvaluator(svm, output), background, backgroundWeights, link,
-                nSamples, seed);
-        if (svm.dimension() != shap.dimension()) {
+        if (background != null && background.length > 0 && background[0].length != svm.dimension()) {
             throw new IllegalArgumentException("SVM has " + svm.dimension() + " features but the background rows have "
-                    + shap.dimension());
+                    + background[0].length + ": use the standardised, selected features the SVM was trained on");
         }
-        return shap;
+        return new KernelShap(new SvmCoalitionEvaluator(svm, output), background, backgroundWeights, link, nSamples,
+                seed);
     }
 
     private KernelShap(CoalitionEvaluator evaluator, double[][] background, double[] backgroundWeights, Link link,
@@ -132,6 +131,10 @@ public final class KernelShap {
         double fx = evaluator.value(x);
         double linkFx = link.apply(fx);
         double linkNull = link.apply(expectedValue);
+        if (!Double.isFinite(linkFx) || !Double.isFinite(linkNull)) {
+            throw new IllegalArgumentException("the " + link + " link is undefined for f(x) = " + fx + " or E[f] = "
+                    + expectedValue + ": use LOGIT only for probabilities strictly between 0 and 1");
+        }
         double[] phi = new double[m];
         int[] varying = varyingFeatures(x);
         int mv = varying.length;

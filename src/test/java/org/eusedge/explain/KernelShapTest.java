@@ -247,6 +247,13 @@ class KernelShapTest {
         e = assertThrows(IllegalArgumentException.class, () -> shap.explain(new double[] {1, Double.NaN, 3}));
         assertTrue(e.getMessage().contains("impute"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> KernelShap.summarise(new double[0][], 5, 1));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new KernelShap(z -> z[0] > 1 ? 1.0 : 0.5, background, null, Link.LOGIT, 0, 1).explain(new double[] {2, 0, 0}));
+        assertTrue(e.getMessage().contains("strictly between 0 and 1"), e.getMessage());
+        SvmModel svm = new SvmModel(0.5, new double[][] {{1, 2}}, new double[] {1}, 0, -1, 0);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> KernelShap.forSvm(svm, SvmOutput.DECISION, background, null, Link.IDENTITY, 0, 1));
+        assertTrue(e.getMessage().contains("SVM has 2 features but the background rows have 3"), e.getMessage());
     }
 
     /** The definition: phi_i = sum over S not containing i of |S|!(M-|S|-1)!/M! (v(S+i) - v(S)). */

@@ -70,13 +70,17 @@ final class SvmCoalitionEvaluator implements CoalitionEvaluator {
         }
         double[] product = new double[pairs];
         double[] decision = new double[n];
+        boolean previousFromBackground = false;
         for (int c = 0; c < count; c++) {
             boolean[] mask = masks[c];
             int size = 0;
             for (boolean b : mask) size += b ? 1 : 0;
             boolean fromBackground = size <= mv - size;   // multiply over the smaller side of the coalition
-            // KernelSHAP adds most coalitions next to their complement, whose smaller side is the same feature set
-            if (c == 0 || !complements(mask, masks[c - 1])) {
+            // KernelSHAP adds most coalitions next to their complement, whose smaller side is the same feature set;
+            // not so for two halves of equal size (M even), where each side is its own smaller side
+            boolean reuse = c > 0 && fromBackground != previousFromBackground && complements(mask, masks[c - 1]);
+            previousFromBackground = fromBackground;
+            if (!reuse) {
                 Arrays.fill(product, 1.0);
                 for (int j = 0; j < mv; j++) {
                     if (mask[j] != fromBackground) continue;

@@ -238,6 +238,21 @@ class GradCamTest {
     }
 
     @Test
+    void shapOfTheTrainedSvmOnRealFeaturesEqualsBruteForceShapleyValues() {
+        // all 2^12 - 2 coalitions of the 12 selected features are enumerated, so KernelSHAP must be exact
+        double[][] x = new double[pooledTraining.length][];
+        for (int i = 0; i < x.length; i++) x[i] = GradCam.standardise(model, mean, sd, selected, pooledTraining[i]);
+        double[][] background = Arrays.copyOfRange(x, 1, x.length);
+        double[] instance = x[0];
+        ShapResult shap = KernelShap.forSvm(model, SvmOutput.PROBABILITY, background, null, Link.LOGIT,
+                (1 << SELECTED) - 2, 1).explain(instance);
+        double[] exact = KernelShapTest.bruteForceShapley(model::probability, background, null, instance, Link.LOGIT);
+        assertArrayEquals(exact, shap.values(), 1e-6);
+        double p = model.probability(instance);
+        assertEquals(Math.log(p / (1 - p)), shap.baseValue() + Arrays.stream(shap.values()).sum(), 1e-9);
+    }
+
+    @Test
     void rejectsInputsThatDoNotFitThePipeline() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> GradCam.compute(model, mean, sd, selected, new float[C * H * W - 1], C, H, W, true));

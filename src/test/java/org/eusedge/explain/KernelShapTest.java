@@ -80,11 +80,15 @@ class KernelShapTest {
                 assertArrayEquals(generic.values(), fast.values(), 1e-9, output + ", gamma " + gamma);
             }
         }
-        SvmModel small = new SvmModel(0.3, randomRows(random, 5, 9), new double[] {1, -1, 0.5, 2, -0.7}, 0, -2, 0);
-        double[][] bg = randomRows(random, 8, 9);
-        double[] x9 = randomRows(random, 1, 9)[0];
-        assertArrayEquals(bruteForceShapley(small::probability, bg, null, x9, Link.LOGIT),
-                KernelShap.forSvm(small, SvmOutput.PROBABILITY, bg, null, Link.LOGIT, 0, 1).explain(x9).values(), 1e-6);
+        // odd and even M: with M even the two halves of a split have equal size and are enumerated side by side
+        for (int dim : new int[] {9, 10}) {
+            SvmModel small = new SvmModel(0.3, randomRows(random, 5, dim), new double[] {1, -1, 0.5, 2, -0.7}, 0, -2, 0);
+            double[][] bg = randomRows(random, 8, dim);
+            double[] instance = randomRows(random, 1, dim)[0];
+            assertArrayEquals(bruteForceShapley(small::probability, bg, null, instance, Link.LOGIT),
+                    KernelShap.forSvm(small, SvmOutput.PROBABILITY, bg, null, Link.LOGIT, 0, 1).explain(instance).values(),
+                    1e-6, "M = " + dim);
+        }
     }
 
     @Test

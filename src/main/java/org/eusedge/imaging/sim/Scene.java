@@ -44,7 +44,7 @@ final class Scene {
         amp[2] = rng.nextDouble() * (spec.shapeIrregular() ? 0.15 : 0.12);
         amp[3] = rng.nextDouble() * 0.03;
         for (int k = 3; k <= 8; k++) {
-            if (spec.shapeIrregular()) amp[k] = (0.04 + 0.06 * rng.nextDouble()) * Math.sqrt(3.0 / k);
+            if (spec.shapeIrregular()) amp[k] = (0.06 + 0.08 * rng.nextDouble()) * Math.sqrt(3.0 / k);
             else if (!spec.pnet() && k >= 4 && k <= 6) amp[k] += 0.025 * rng.nextDouble();
         }
         double targetPx = spec.diameterMm() / spacingMm;
@@ -52,7 +52,7 @@ final class Scene {
 
         edgeWidth = spec.marginUnclear() ? Math.max(1.5, 0.12 * r0) : 0.7;
         lesionEcho = spec.hypoechoic() ? 0.22 : 0.95;
-        heterogeneity = (spec.uniform() ? 0.10 : 0.35) + (spec.pnet() ? 0 : 0.08);
+        heterogeneity = (spec.uniform() ? 0.10 : 0.45) + (spec.pnet() ? 0 : 0.10);
 
         // place the lesion where the whole outline (plus drift) stays inside the sector
         double margin = pad + 6;

@@ -19,7 +19,8 @@ public record Pipeline(
         ClinicalSchema clinicalSchema,
         ClinicalSignature clinicalSignature,
         Nomogram nomogram,
-        Threshold threshold) {
+        Threshold threshold,
+        Explanations explanations) {
 
     public static final String FORMAT = "eus-edge-pipeline/1";
 
@@ -37,6 +38,10 @@ public record Pipeline(
             }
         }
         for (String v : clinicalSignature.variables()) clinicalSchema.variable(v);
+        if (explanations == null || explanations.nomogramBackground() == null) {
+            throw new BundleException("pipeline has no SHAP backgrounds ('explanations'): it was written by an older "
+                    + "trainer; retrain the bundle");
+        }
     }
 
     /** Signature values in the nomogram's predictor order: [DL_sig,] Clinic_sig. */
@@ -51,4 +56,12 @@ public record Pipeline(
     public record BackboneSpec(String file, String precision, int inputSize, int featureDim, int[] mapShape, String source) {}
 
     public record Threshold(double value, String rule) {}
+
+    /**
+     * KernelSHAP settings: backgrounds of the deep signature's inputs (standardised selected features; null without a
+     * deep signature) and of the nomogram's inputs (the training rows' out-of-fold signatures); coalition budget
+     * (0 = 2M + 2048) and seed; how many top contributions a result lists.
+     */
+    public record Explanations(ShapBackground deepBackground, ShapBackground nomogramBackground, int shapSamples,
+                               long seed, int topContributions) {}
 }

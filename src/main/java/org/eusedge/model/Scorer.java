@@ -103,7 +103,7 @@ public final class Scorer implements AutoCloseable {
         timings.put("scoring", ms(System.nanoTime() - t0));
         return new Prediction(prob, positive ? p.classes().positive() : p.classes().negative(), p.classes().positive(),
                 p.threshold().value(), dl, clin, pointsByName, total, inputs, crop == null ? null : crop.box(),
-                bundle.modelId(), bundle.modelHash(), provider, timings);
+                bundle.modelId(), bundle.modelHash(), provider, timings, null);
     }
 
     /** A prediction with what produced it (the crop and the backbone's outputs, for the explanations). */

@@ -3,6 +3,7 @@ package org.eusedge.training;
 import org.eusedge.model.ClinicalSignature;
 import org.eusedge.model.DeepSignature;
 import org.eusedge.model.Nomogram;
+import org.eusedge.model.Pipeline;
 import org.eusedge.stats.Auc;
 import org.eusedge.stats.ClinicalSelection;
 import org.eusedge.stats.DeLong;
@@ -25,7 +26,7 @@ public record FittedModel(FeatureTable table, double[][] clinical, ClinicalImput
                           SelectionResult selection, DeepSignature deep, ClinicalSelection.Result clinicalSelection,
                           ClinicalSignature clinicalSignature, NomogramFit.Nomogram nomogramFit, Nomogram nomogram,
                           double threshold, String thresholdRule, int[] trainRows, int[] testRows,
-                          double[] dlTrainOof, double[] clinicalTrainOof) {
+                          double[] dlTrainOof, double[] clinicalTrainOof, Pipeline.Explanations explanations) {
 
     /** Final-model deep signature of every row, or null without a deep signature. */
     public double[] dlFinal() {

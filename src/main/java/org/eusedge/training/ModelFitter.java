@@ -1,6 +1,9 @@
 package org.eusedge.training;
 
+import org.eusedge.explain.KernelShap;
 import org.eusedge.model.ClinicalSignature;
+import org.eusedge.model.Pipeline;
+import org.eusedge.model.ShapBackground;
 import org.eusedge.model.DeepSignature;
 import org.eusedge.model.Nomogram;
 import org.eusedge.model.Standardiser;
@@ -27,6 +30,8 @@ import java.util.function.Consumer;
 public final class ModelFitter {
     public static final String DL_SIG = "DL_sig";
     public static final String CLINIC_SIG = "Clinic_sig";
+    static final int SHAP_BACKGROUND_SIZE = 50;
+    static final int TOP_CONTRIBUTIONS = 10;
 
     private ModelFitter() {}
 
@@ -56,6 +61,7 @@ public final class ModelFitter {
         }
         int[] signatureFolds = LassoCv.stratifiedFolds(yTrain, s.signatureFolds(), s.seed() + 1);
         double[] dlOof = null;
+        ShapBackground deepBackground = null;
         if (selection != null) {
             int[] cols = selection.modelFeatureColumns();
             Standardiser z = subset(selection.standardiser().mean(), selection.standardiser().sd(), cols);
@@ -64,6 +70,7 @@ public final class ModelFitter {
             SvmModel svm = new SvmTrainer(s.svmC(), s.seed()).fit(xTrain, yTrain);
             deep = new DeepSignature("SVM", selection.modelFeatures(), cols, z, svm);
             dlOof = OutOfFold.svmScores(xTrain, yTrain, signatureFolds, new SvmTrainer(s.svmC(), s.seed()));
+            deepBackground = shapBackground(xTrain, s.seed());
         }
 
         // clinical signature
@@ -98,8 +105,16 @@ public final class ModelFitter {
             case TrainingSettings.FIXED_HALF -> 0.5;
             default -> throw new IllegalArgumentException("unknown threshold rule " + s.thresholdRule());
         };
+        Pipeline.Explanations explanations = new Pipeline.Explanations(deepBackground, shapBackground(sigTrain, s.seed()),
+                KernelShap.AUTO_SAMPLES, s.seed(), TOP_CONTRIBUTIONS);
         return new FittedModel(table, clinical, imputation, selection, deep, clinicalSelection, clin, fitted, nomogram,
-                threshold, s.thresholdRule(), train, test, dlOof, clinOof);
+                threshold, s.thresholdRule(), train, test, dlOof, clinOof, explanations);
+    }
+
+    /** KernelSHAP's background: a k-means summary of the training rows (the shap library's usual practice). */
+    static ShapBackground shapBackground(double[][] rows, long seed) {
+        KernelShap.Summary sum = KernelShap.summarise(rows, SHAP_BACKGROUND_SIZE, seed);
+        return new ShapBackground(sum.centres(), sum.weights());
     }
 
     static Nomogram toNomogram(NomogramFit.Nomogram fitted, List<String> predictors) {

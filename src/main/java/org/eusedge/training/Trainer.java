@@ -73,7 +73,7 @@ public final class Trainer {
         Pipeline pipeline = new Pipeline(Pipeline.FORMAT, r.name(),
                 new Pipeline.ClassLabels(mapping.positiveName(), mapping.negativeName()), backboneSpec, r.crop(),
                 table.featureNames(), fitted.deep(), schemaFor(table.clinicalNames()), fitted.clinicalSignature(),
-                fitted.nomogram(), new Pipeline.Threshold(fitted.threshold(), fitted.thresholdRule()));
+                fitted.nomogram(), new Pipeline.Threshold(fitted.threshold(), fitted.thresholdRule()), fitted.explanations());
         ObjectNode provenance = provenance(r, mapping, table, fitted, splitRule);
         ObjectNode run = BundleJson.MAPPER.createObjectNode();
         run.put("trained_at", Instant.now().toString());

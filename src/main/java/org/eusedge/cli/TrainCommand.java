@@ -53,6 +53,9 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Path onnx = backbone;
         String backboneSource;
+        if (source.cohort != null && !java.nio.file.Files.isRegularFile(source.cohort)) {
+            throw new IllegalArgumentException("cohort manifest " + source.cohort + " does not exist");
+        }
         if (onnx == null && source.cohort != null) {
             onnx = DemoBundle.projectResNet18(Home.cacheDir(), 0);
             backboneSource = "project ResNet18, seed 0 (He-initialised, not pretrained)";

@@ -7,17 +7,12 @@ import org.eusedge.explain.Explanation;
 import org.eusedge.imaging.GreyImage;
 import org.eusedge.imaging.InvalidRoiException;
 import org.eusedge.imaging.PolygonRoi;
-import org.eusedge.imaging.sim.SyntheticCohort;
 import org.eusedge.inference.BackboneImporter;
 import org.eusedge.inference.BackboneOptions;
 import org.eusedge.testing.SharedData;
+import org.eusedge.testing.SmallBundle;
 import org.eusedge.training.BundleWriter;
-import org.eusedge.training.ColumnMapping;
 import org.eusedge.training.Cohort;
-import org.eusedge.training.DemoBundle;
-import org.eusedge.training.Trainer;
-import org.eusedge.training.TrainingSettings;
-import org.eusedge.imaging.CropSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,13 +43,8 @@ class ImageScoringTest {
 
     @BeforeAll
     static void trainSmallBundle() throws Exception {
-        Path cohortDir = tmp.resolve("cohort");
-        SyntheticCohort.write(cohortDir, 80, 3);
-        cohort = Cohort.read(cohortDir.resolve("manifest.csv"), ColumnMapping.resolve("default"));
-        Path backbone = DemoBundle.projectResNet18(tmp.resolve("cache"), 0);
-        bundle = Trainer.train(new Trainer.Request(cohortDir.resolve("manifest.csv"), ColumnMapping.resolve("default"), null,
-                backbone, "project ResNet18 seed 0", CropSpec.defaults(), BackboneOptions.defaults(),
-                TrainingSettings.defaults(), tmp.resolve("bundle"), "small", false), s -> { }).bundle();
+        cohort = SmallBundle.cohort();
+        bundle = SmallBundle.bundle();
         try (Reader r = Files.newBufferedReader(bundle.file(BundleWriter.CASES_FILE))) {
             for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
                 trainerProbability.put(rec.get("id"), Double.parseDouble(rec.get("probability")));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -183,9 +184,10 @@ final class MqttRoomSystemLink implements RoomSystemLink {
         o.setAutomaticReconnect(false);
         o.setConnectionTimeout((int) (CONNECT_TIMEOUT_MS / 1000));
         o.setKeepAliveInterval(KEEP_ALIVE_S);
-        o.setWill(settings.statusTopic(), statusMessage("offline", "connection lost"));
+        // the will is fixed now and published later by the broker, so it carries no time
+        o.setWill(settings.statusTopic(), statusMessage("offline", "connection lost", null));
         if (settings.username() != null) o.setUserName(settings.username());
-        if (settings.password() != null) o.setPassword(settings.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (settings.password() != null) o.setPassword(settings.password().getBytes(StandardCharsets.UTF_8));
         if (socketFactory != null) o.setSocketFactory(socketFactory);
         return o;
     }
@@ -202,18 +204,18 @@ final class MqttRoomSystemLink implements RoomSystemLink {
     private void publishStatus(MqttAsyncClient c, String state, String reason)
             throws MqttException, DeliveryFailure, InterruptedException {
         Completion acked = new Completion();
-        c.publish(settings.statusTopic(), statusMessage(state, reason), null, acked);
+        c.publish(settings.statusTopic(), statusMessage(state, reason, Instant.now()), null, acked);
         await(c, acked, ACK_TIMEOUT_MS, "publishing status " + state, true);
     }
 
-    private MqttMessage statusMessage(String state, String reason) {
+    /** The retained status: {"state": "online"|"offline", "client_id": ..., "time": ..., "reason": ...}. */
+    private MqttMessage statusMessage(String state, String reason, Instant time) {
         ObjectNode s = json.createObjectNode().put("state", state).put("client_id", settings.clientId());
-        // the will is fixed when connecting, so only messages sent now carry a time
-        if (!"connection lost".equals(reason)) s.put("time", Instant.now().toString());
+        if (time != null) s.put("time", time.toString());
         if (reason != null) s.put("reason", reason);
         MqttProperties props = new MqttProperties();
         props.setContentType("application/json");
-        return new MqttMessage(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), settings.qos(), true, props);
+        return new MqttMessage(s.toString().getBytes(StandardCharsets.UTF_8), settings.qos(), true, props);
     }
 
     /**
@@ -314,7 +316,7 @@ final class MqttRoomSystemLink implements RoomSystemLink {
         client = null;
         if (c != null && c.isConnected()) {
             try {
-                c.publish(settings.statusTopic(), statusMessage("offline", "shutdown")).waitForCompletion(CLOSE_STEP_MS);
+                c.publish(settings.statusTopic(), statusMessage("offline", "shutdown", Instant.now())).waitForCompletion(CLOSE_STEP_MS);
                 c.disconnect(CLOSE_STEP_MS).waitForCompletion(CLOSE_STEP_MS);
             } catch (MqttException e) {
                 LOG.log(Level.WARNING, "room link: clean disconnect failed ({0}); the broker will publish the last will",

@@ -29,16 +29,28 @@ final class MosquittoBroker implements AutoCloseable {
     private final Path log;
     private Process process;
 
+    /** A broker that lets anyone in. */
     MosquittoBroker(Path dir) {
+        this(dir, null, null);
+    }
+
+    /** A broker that admits only {@code user} with {@code password} (a password file made by mosquitto_passwd). */
+    MosquittoBroker(Path dir, String user, String password) {
         this.dir = dir;
         this.port = freePort();
         this.config = dir.resolve("mosquitto.conf");
         this.log = dir.resolve("mosquitto.log");
         try {
             Files.createDirectories(dir);
+            String access = "allow_anonymous true";
+            if (user != null) {
+                Path passwords = dir.resolve("passwords");
+                run(find("mosquitto_passwd").toString(), "-b", "-c", passwords.toString(), user, password);
+                access = "allow_anonymous false\npassword_file " + passwords.toAbsolutePath();
+            }
             Files.writeString(config, String.join("\n",
                     "listener " + port + " 127.0.0.1",
-                    "allow_anonymous true",
+                    access,
                     "persistence true",
                     "persistence_location " + dir.toAbsolutePath() + File.separator,
                     "user root",
@@ -113,17 +125,34 @@ final class MosquittoBroker implements AutoCloseable {
         stop();
     }
 
-    /** mosquitto from PATH, or from the sbin folders Debian installs it in (not on every user's PATH). */
     static Path executable() {
+        return find("mosquitto");
+    }
+
+    private static void run(String... command) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted running " + command[0], e);
+        }
+    }
+
+    /** A Mosquitto tool from PATH, or from the sbin folders Debian installs the broker in (not on every user's PATH). */
+    private static Path find(String tool) {
         List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
         dirs.add("/usr/sbin");
         dirs.add("/usr/local/sbin");
         for (String d : dirs) {
             if (d.isEmpty()) continue;
-            Path p = Path.of(d, "mosquitto");
+            Path p = Path.of(d, tool);
             if (Files.isExecutable(p)) return p;
         }
-        throw new IllegalStateException("mosquitto not found on PATH or in /usr/sbin; install it: apt-get install mosquitto");
+        throw new IllegalStateException(tool + " not found on PATH or in /usr/sbin; install it: apt-get install mosquitto");
     }
 
     private static int freePort() {

@@ -48,6 +48,11 @@ final class RecordingSubscriber implements AutoCloseable {
      */
     static RecordingSubscriber connect(String serverUri, String clientId, String topicFilter, boolean persistentSession)
             throws MqttException {
+        return connect(serverUri, clientId, topicFilter, persistentSession, null, null);
+    }
+
+    static RecordingSubscriber connect(String serverUri, String clientId, String topicFilter, boolean persistentSession,
+                                       String user, String password) throws MqttException {
         MqttAsyncClient c = new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
         RecordingSubscriber s = new RecordingSubscriber(c);
         c.setCallback(s.new Recorder());
@@ -56,6 +61,10 @@ final class RecordingSubscriber implements AutoCloseable {
         o.setSessionExpiryInterval(persistentSession ? 300L : 0L);
         o.setAutomaticReconnect(true);
         o.setAutomaticReconnectDelay(1, 2);
+        if (user != null) {
+            o.setUserName(user);
+            o.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        }
         c.connect(o).waitForCompletion(WAIT_MS);
         IMqttToken sub = c.subscribe(new MqttSubscription(topicFilter, 1));
         sub.waitForCompletion(WAIT_MS);

@@ -168,6 +168,29 @@ class RoomSystemLinkTest {
     }
 
     @Test
+    void aWrongPasswordIsReportedAndTheResultWaitsForTheRightOne() throws Exception {
+        try (MosquittoBroker guarded = new MosquittoBroker(dir.resolve("guarded"), "cart", "s3cret")) {
+            guarded.start();
+            MqttSettings s = settings(guarded.uri());
+            try (RecordingSubscriber room = RecordingSubscriber.connect(guarded.uri(), "room-" + clientId, s.resultTopic(),
+                    false, "cart", "s3cret")) {
+                String id;
+                try (RoomSystemLink wrong = RoomSystemLink.start(s.withCredentials("cart", "guess"))) {
+                    id = wrong.publish(JSON.createObjectNode().put("probability", 0.6));
+                    // the CONNACK refusal: MQTT 5 reason 0x86 (134, bad user name or password) or, as Mosquitto 2.0
+                    // answers, 0x87 (135, not authorized)
+                    awaitState(wrong, st -> st.status() == LinkState.Status.OFFLINE && st.lastError() != null
+                            && st.lastError().matches("MQTT 13[45]: .*"), "OFFLINE with the broker's refusal");
+                    assertEquals(1, wrong.state().pending());
+                }
+                try (RoomSystemLink right = RoomSystemLink.start(s.withCredentials("cart", "s3cret"))) {
+                    assertEquals(id, room.next("the result kept in the outbox").json().get("message_id").asText());
+                }
+            }
+        }
+    }
+
+    @Test
     void withoutARoomSystemTheLinkIsPlainlyDisabled() {
         try (RoomSystemLink link = RoomSystemLink.disabled()) {
             String id = link.publish(JSON.createObjectNode().put("probability", 0.4));

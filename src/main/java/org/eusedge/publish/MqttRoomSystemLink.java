@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLException;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -293,6 +294,12 @@ final class MqttRoomSystemLink implements RoomSystemLink {
     private static String describe(Exception e) {
         if (e instanceof MqttException m) {
             Throwable cause = m.getCause();
+            if (cause instanceof SSLException) {
+                return "TLS failed: " + cause.getMessage() + " (is the broker's CA certificate in the trust store?)";
+            }
+            if (m.getReasonCode() == 0 && cause != null) { // Paho's "untranslated" wrapper adds nothing
+                return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
             return "MQTT " + m.getReasonCode() + ": " + m.getMessage() + (cause == null ? "" : " (" + cause.getMessage() + ")");
         }
         return e.getMessage();

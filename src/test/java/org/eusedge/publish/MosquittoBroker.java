@@ -65,6 +65,25 @@ final class MosquittoBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a TLS listener on a second free port with this certificate and key (takes effect on the next start).
+     *
+     * @return the TLS port
+     */
+    int addTlsListener(Path certPem, Path keyPem) {
+        int tlsPort = freePort();
+        try {
+            Files.writeString(config, String.join("\n",
+                    "listener " + tlsPort + " 127.0.0.1",
+                    "certfile " + certPem.toAbsolutePath(),
+                    "keyfile " + keyPem.toAbsolutePath(),
+                    ""), java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tlsPort;
+    }
+
     int port() {
         return port;
     }

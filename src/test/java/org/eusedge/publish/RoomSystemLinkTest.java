@@ -191,6 +191,27 @@ class RoomSystemLinkTest {
     }
 
     @Test
+    void overTlsTheLinkTrustsOnlyTheConfiguredTrustStore() throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(dir.resolve("tls"));
+        broker.stop();
+        int tlsPort = broker.addTlsListener(cert.certPem(), cert.keyPem());
+        broker.start();
+        String tlsUri = "ssl://127.0.0.1:" + tlsPort;
+        MqttSettings s = settings(tlsUri);
+        try (RecordingSubscriber room = RecordingSubscriber.connect(broker.uri(), "room-" + clientId, s.resultTopic(), false)) {
+            try (RoomSystemLink untrusting = RoomSystemLink.start(s)) { // the JVM's default trust does not know this CA
+                awaitState(untrusting, st -> st.status() == LinkState.Status.OFFLINE && st.lastError() != null
+                        && st.lastError().startsWith("TLS failed") && st.lastError().contains("PKIX"),
+                        "OFFLINE: certificate not trusted");
+            }
+            try (RoomSystemLink link = RoomSystemLink.start(s.withTrustStore(cert.trustStore(), cert.trustStorePassword()))) {
+                String id = link.publish(JSON.createObjectNode().put("probability", 0.9));
+                assertEquals(id, room.next("a result sent over TLS").json().get("message_id").asText());
+            }
+        }
+    }
+
+    @Test
     void withoutARoomSystemTheLinkIsPlainlyDisabled() {
         try (RoomSystemLink link = RoomSystemLink.disabled()) {
             String id = link.publish(JSON.createObjectNode().put("probability", 0.4));

@@ -122,6 +122,28 @@ class RoomSystemLinkTest {
     }
 
     @Test
+    void resultsOfAServiceThatCrashedAreDeliveredByTheNextStart() throws Exception {
+        MqttSettings s = settings(broker.uri());
+        try (RecordingSubscriber room = RecordingSubscriber.connect(broker.uri(), "room-" + clientId, s.resultTopic(), true)) {
+            broker.stop();
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Process crashing = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED",
+                    "-cp", System.getProperty("java.class.path"), CrashingPublisher.class.getName(),
+                    broker.uri(), clientId, s.outboxDir().toString(), "2").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> ids = new String(crashing.getInputStream().readAllBytes()).lines().toList();
+            assertTrue(crashing.waitFor(WAIT_MS, TimeUnit.MILLISECONDS), "the child JVM ended");
+            assertEquals(3, crashing.exitValue(), "it died by halt, without closing the link");
+            assertEquals(2, ids.size(), "it accepted two results");
+
+            try (RoomSystemLink restarted = RoomSystemLink.start(s)) {
+                assertEquals(2, restarted.state().pending());
+                broker.start();
+                assertEquals(ids, receiveDistinct(room, 2));
+            }
+        }
+    }
+
+    @Test
     void statusIsOnlineOnConnectAndTheLastWillSaysOfflineWhenTheConnectionDies() throws Exception {
         try (TcpRelay cable = new TcpRelay(broker.port())) {
             MqttSettings s = settings("tcp://127.0.0.1:" + cable.port());

@@ -146,7 +146,7 @@ final class MqttRoomSystemLink implements RoomSystemLink {
                 }
                 deliver(c, head.get());
                 outbox.remove(head.get().seq());
-            } catch (MqttException | DeliveryFailure | RuntimeException e) {
+            } catch (MqttException | LinkFailure | RuntimeException e) {
                 if (isClosing()) break;
                 lastError = describe(e);
                 if (client == null || !client.isConnected()) status = LinkState.Status.OFFLINE;
@@ -157,7 +157,7 @@ final class MqttRoomSystemLink implements RoomSystemLink {
         }
     }
 
-    private MqttAsyncClient connect() throws MqttException, DeliveryFailure, InterruptedException {
+    private MqttAsyncClient connect() throws MqttException, LinkFailure, InterruptedException {
         MqttAsyncClient c = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
         c.setCallback(new Callback(c));
         try {
@@ -172,7 +172,7 @@ final class MqttRoomSystemLink implements RoomSystemLink {
             }
             publishStatus(c, "online", null);
             return c; // even when closing meanwhile: close() then says "offline" and disconnects cleanly
-        } catch (MqttException | DeliveryFailure | InterruptedException | RuntimeException e) {
+        } catch (MqttException | LinkFailure | InterruptedException | RuntimeException e) {
             discard(c);
             throw e;
         }
@@ -193,7 +193,7 @@ final class MqttRoomSystemLink implements RoomSystemLink {
         return o;
     }
 
-    private void deliver(MqttAsyncClient c, DurableOutbox.Pending p) throws MqttException, DeliveryFailure, InterruptedException {
+    private void deliver(MqttAsyncClient c, DurableOutbox.Pending p) throws MqttException, LinkFailure, InterruptedException {
         MqttProperties props = new MqttProperties();
         props.setContentType("application/json");
         MqttMessage m = new MqttMessage(p.payload(), settings.qos(), false, props);
@@ -203,7 +203,7 @@ final class MqttRoomSystemLink implements RoomSystemLink {
     }
 
     private void publishStatus(MqttAsyncClient c, String state, String reason)
-            throws MqttException, DeliveryFailure, InterruptedException {
+            throws MqttException, LinkFailure, InterruptedException {
         Completion acked = new Completion();
         c.publish(settings.statusTopic(), statusMessage(state, reason, Instant.now()), null, acked);
         await(c, acked, ACK_TIMEOUT_MS, "publishing status " + state, true);
@@ -225,7 +225,7 @@ final class MqttRoomSystemLink implements RoomSystemLink {
      * IMqttToken.waitForCompletion(ms) marks the token failed for good; so completion comes through a listener.
      */
     private void await(MqttAsyncClient c, Completion op, long timeoutMs, String what, boolean needsConnection)
-            throws MqttException, DeliveryFailure, InterruptedException {
+            throws MqttException, LinkFailure, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         IMqttToken token;
         while (true) {
@@ -234,13 +234,13 @@ final class MqttRoomSystemLink implements RoomSystemLink {
                 break;
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof MqttException m) throw m;
-                throw new DeliveryFailure(what + " failed: " + e.getCause());
+                throw new LinkFailure(what + " failed: " + e.getCause());
             } catch (TimeoutException notYet) {
-                if (isClosing()) throw new DeliveryFailure(what + " abandoned: link closing");
-                if (needsConnection && !c.isConnected()) throw new DeliveryFailure("connection lost while " + what);
+                if (isClosing()) throw new LinkFailure(what + " abandoned: link closing");
+                if (needsConnection && !c.isConnected()) throw new LinkFailure("connection lost while " + what);
                 if (System.nanoTime() > deadline) {
                     discard(c);
-                    throw new DeliveryFailure("no answer from the broker within " + timeoutMs + " ms while " + what);
+                    throw new LinkFailure("no answer from the broker within " + timeoutMs + " ms while " + what);
                 }
             }
         }
@@ -248,7 +248,7 @@ final class MqttRoomSystemLink implements RoomSystemLink {
         if (codes != null) {
             for (int code : codes) {
                 // MQTT 5: reason codes from 0x80 up are refusals (0x10 "no matching subscribers" is a success)
-                if (code >= 0x80) throw new DeliveryFailure("broker refused " + what + " with MQTT reason code 0x"
+                if (code >= 0x80) throw new LinkFailure("broker refused " + what + " with MQTT reason code 0x"
                         + Integer.toHexString(code) + " (check the broker's access rules for this client)");
             }
         }
@@ -336,9 +336,9 @@ final class MqttRoomSystemLink implements RoomSystemLink {
         outbox.close();
     }
 
-    /** A delivery or connection step that did not succeed, without a Paho exception to carry. */
-    private static final class DeliveryFailure extends Exception {
-        DeliveryFailure(String message) {
+    /** A connection or delivery step that did not succeed, without a Paho exception to carry. */
+    private static final class LinkFailure extends Exception {
+        LinkFailure(String message) {
             super(message);
         }
     }

@@ -1,0 +1,42 @@
+package org.eusedge.inference.quant;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Activation statistics gathered by {@link CalibrationCollector} from a number of calibration crops, keyed by
+ * tensor name. One calibration serves every {@link CalibrationMethod}: the range is derived when asked.
+ */
+public final class Calibration {
+    private final int sampleCount;
+    private final Map<String, ActivationStatistics> statistics;
+
+    public Calibration(int sampleCount, Map<String, ActivationStatistics> statistics) {
+        if (sampleCount <= 0 || statistics.isEmpty()) {
+            throw new IllegalArgumentException("no calibration data (" + sampleCount + " crops, "
+                    + statistics.size() + " tensors): collect statistics from real crops with CalibrationCollector");
+        }
+        this.sampleCount = sampleCount;
+        this.statistics = Collections.unmodifiableMap(new LinkedHashMap<>(statistics));
+    }
+
+    /** The number of crops the statistics came from. */
+    public int sampleCount() { return sampleCount; }
+
+    public Set<String> tensors() { return statistics.keySet(); }
+
+    public ActivationStatistics statistics(String tensor) {
+        ActivationStatistics s = statistics.get(tensor);
+        if (s == null) {
+            throw new IllegalArgumentException("no calibration statistics for tensor '" + tensor
+                    + "': this calibration was collected on another model; run CalibrationCollector on this one");
+        }
+        return s;
+    }
+
+    public TensorRange range(String tensor, QuantOptions options) {
+        return statistics(tensor).range(options.calibrationMethod(), options.percentile());
+    }
+}

@@ -20,8 +20,9 @@ final class TinyOnnx {
             if (d instanceof String s) shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(s));
             else shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(((Number) d).longValue()));
         }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(elemType).setShape(shape))).build();
+        TypeProto.Tensor.Builder type = TypeProto.Tensor.newBuilder().setElemType(elemType);
+        if (dims.length > 0) type.setShape(shape); // no dims given: shape unknown (an empty shape means a scalar)
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(type)).build();
     }
 
     static ModelProto model(GraphProto graph, long opset) {
@@ -45,15 +46,22 @@ final class TinyOnnx {
 
     /** input N x 1 x 4 x 4 -> Conv (2 filters 3x3, pad 1) -> Relu -> {secondOp} -> output. */
     static byte[] convReluThen(String secondOp, long opset) {
+        return convReluThen(secondOp, opset, "r");
+    }
+
+    /** As above, with the Relu output named {@code reluOutput}. */
+    static byte[] convReluThen(String secondOp, long opset, String reluOutput) {
         float[] w = new float[2 * 9];
         for (int i = 0; i < w.length; i++) w[i] = (i % 5 - 2) * 0.25f;
+        NodeProto second = node(secondOp, "second", new String[]{reluOutput}, "output");
+        if (secondOp.equals("MaxPool")) second = withInts(second, "kernel_shape", 2, 2);
         GraphProto.Builder g = GraphProto.newBuilder().setName("tiny")
                 .addInput(value("input", TensorProto.DataType.FLOAT_VALUE, "N", 1, 4, 4))
                 .addInitializer(OnnxGraph.floatTensor("w", new long[]{2, 1, 3, 3}, w))
                 .addInitializer(OnnxGraph.floatTensor("b", new long[]{2}, new float[]{0.1f, -0.2f}))
                 .addNode(withInts(node("Conv", "conv", new String[]{"input", "w", "b"}, "c"), "pads", 1, 1, 1, 1))
-                .addNode(node("Relu", "relu", new String[]{"c"}, "r"))
-                .addNode(node(secondOp, "second", new String[]{"r"}, "output"))
+                .addNode(node("Relu", "relu", new String[]{"c"}, reluOutput))
+                .addNode(second)
                 .addOutput(value("output", TensorProto.DataType.FLOAT_VALUE));
         return model(g.build(), opset).toByteArray();
     }

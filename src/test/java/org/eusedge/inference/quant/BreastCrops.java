@@ -16,7 +16,7 @@ import java.util.List;
  * 224x224, grey copied to 3 channels, ImageNet mean/std normalisation, CHW. (A stand-in for the project's
  * LesionCrop, enough for calibration and fidelity checks.)
  */
-final class BreastCrops {
+public final class BreastCrops {
     static final int SIZE = 224;
     private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
     private static final float[] STD = {0.229f, 0.224f, 0.225f};
@@ -24,7 +24,7 @@ final class BreastCrops {
     private BreastCrops() {}
 
     /** Crops of manifest rows [from, from + count), in manifest order. */
-    static float[][] load(int from, int count) throws IOException {
+    public static float[][] load(int from, int count) throws IOException {
         Path dir = SharedData.path("data/breast-lesions-usg");
         List<String> rows = Files.readAllLines(dir.resolve("manifest.csv"));
         float[][] crops = new float[count][];

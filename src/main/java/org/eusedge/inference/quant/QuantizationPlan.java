@@ -44,8 +44,13 @@ final class QuantizationPlan {
         List<NodeProto> nodes = g.nodes;
         for (NodeProto n : nodes) {
             boolean defaultDomain = n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx");
+            if (n.getOpType().equals("QuantizeLinear") || n.getOpType().equals("DequantizeLinear")
+                    || n.getOpType().startsWith("QLinear")) {
+                throw new IllegalArgumentException("the model is already quantised (" + describe(n) + " is "
+                        + n.getOpType() + "): pass the FP32 model");
+            }
             if (!defaultDomain || !SUPPORTED_OPS.contains(n.getOpType())) {
-                throw new IllegalArgumentException("node '" + n.getName() + "' is " + (defaultDomain ? "" : n.getDomain() + ".")
+                throw new IllegalArgumentException(describe(n) + " is " + (defaultDomain ? "" : n.getDomain() + ".")
                         + n.getOpType() + ", which the INT8 quantizer does not handle (supported: "
                         + String.join(", ", SUPPORTED_OPS.stream().sorted().toList())
                         + "); give it a ResNet-style FP32 graph with BatchNorm folded, or keep this model in FP32");
@@ -65,7 +70,7 @@ final class QuantizationPlan {
                     requireConstant(g, n, 1, "weight");
                     if (n.getInputCount() > 2 && !n.getInput(2).isEmpty()) requireConstant(g, n, 2, "bias");
                     if (g.isConstant(n.getInput(0))) {
-                        throw new IllegalArgumentException("Conv '" + n.getName() + "' has a constant input; "
+                        throw new IllegalArgumentException(describe(n) + " (Conv) has a constant input; "
                                 + "the quantizer expects activations there");
                     }
                     roles[i] = Role.CONV;
@@ -88,9 +93,14 @@ final class QuantizationPlan {
 
     private static void requireConstant(OnnxGraph g, NodeProto n, int input, String what) {
         if (!g.isConstant(n.getInput(input))) {
-            throw new IllegalArgumentException("Conv '" + n.getName() + "' takes its " + what + " '" + n.getInput(input)
+            throw new IllegalArgumentException(describe(n) + " (Conv) takes its " + what + " '" + n.getInput(input)
                     + "' from a computed tensor; static quantisation needs it as a constant initializer");
         }
+    }
+
+    /** A node as a message names it: by its name, or by its first output when it has none. */
+    static String describe(NodeProto n) {
+        return n.getName().isEmpty() ? "the node producing '" + n.getOutput(0) + "'" : "node '" + n.getName() + "'";
     }
 
     private static Set<Integer> firstConv(OnnxGraph g) {

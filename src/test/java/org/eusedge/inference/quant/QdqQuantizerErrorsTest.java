@@ -29,6 +29,8 @@ class QdqQuantizerErrorsTest {
         Calibration c = new CalibrationCollector(2, 1).collect(model, tinyCrops(5));
         assertTrue(c.tensors().contains("input") && c.tensors().contains("r"), c.tensors().toString());
         byte[] int8 = QdqQuantizer.quantize(model, c, QuantOptions.defaults());
+        assertMessage(assertThrows(IllegalArgumentException.class,
+                () -> QdqQuantizer.quantize(int8, c, QuantOptions.defaults())), "already quantised", "FP32");
         // The integer model must compute the float one to within a few output steps (input, weight and output
         // rounding each contribute at most half a step of their own grid).
         float[][] crops = tinyCrops(5);

@@ -12,14 +12,35 @@ import java.util.Set;
 public final class Calibration {
     private final int sampleCount;
     private final Map<String, ActivationStatistics> statistics;
+    private final Set<Long> cropFingerprints;
 
     public Calibration(int sampleCount, Map<String, ActivationStatistics> statistics) {
+        this(sampleCount, statistics, Set.of());
+    }
+
+    Calibration(int sampleCount, Map<String, ActivationStatistics> statistics, Set<Long> cropFingerprints) {
         if (sampleCount <= 0 || statistics.isEmpty()) {
             throw new IllegalArgumentException("no calibration data (" + sampleCount + " crops, "
                     + statistics.size() + " tensors): collect statistics from real crops with CalibrationCollector");
         }
         this.sampleCount = sampleCount;
         this.statistics = Collections.unmodifiableMap(new LinkedHashMap<>(statistics));
+        this.cropFingerprints = Set.copyOf(cropFingerprints);
+    }
+
+    /** Whether this exact crop (bit for bit) was one of the calibration crops, so it cannot judge fidelity. */
+    public boolean usedForCalibration(float[] crop) {
+        return cropFingerprints.contains(fingerprint(crop));
+    }
+
+    /** 64-bit FNV-1a over the float bits: identical crops match, distinct ones collide with negligible odds. */
+    static long fingerprint(float[] crop) {
+        long h = 0xcbf29ce484222325L;
+        for (float v : crop) {
+            h ^= Float.floatToIntBits(v);
+            h *= 0x100000001b3L;
+        }
+        return h;
     }
 
     /** The number of crops the statistics came from. */

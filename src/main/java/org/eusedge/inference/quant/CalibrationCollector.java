@@ -84,6 +84,8 @@ public final class CalibrationCollector {
                 });
             }
         }
-        return new Calibration(crops.length, stats);
+        Set<Long> fingerprints = new java.util.HashSet<>();
+        for (float[] crop : crops) fingerprints.add(Calibration.fingerprint(crop));
+        return new Calibration(crops.length, stats, fingerprints);
     }
 }

@@ -33,6 +33,21 @@ public record QuantFidelity(int cases, double medianRelativeError, double maxRel
         return measure(fp32Model, int8Model, heldOutCrops, FEATURES_OUTPUT);
     }
 
+    /**
+     * As {@link #measure(byte[], byte[], float[][])}, refusing any crop that was among the calibration crops
+     * (fidelity measured on calibration data flatters the quantised model).
+     */
+    public static QuantFidelity measure(byte[] fp32Model, byte[] int8Model, float[][] heldOutCrops,
+                                        Calibration calibration) throws OrtException {
+        for (int i = 0; heldOutCrops != null && i < heldOutCrops.length; i++) {
+            if (heldOutCrops[i] != null && calibration.usedForCalibration(heldOutCrops[i])) {
+                throw new IllegalArgumentException("held-out crop " + i + " was used for calibration: measure "
+                        + "fidelity on cases kept out of the calibration set");
+            }
+        }
+        return measure(fp32Model, int8Model, heldOutCrops, FEATURES_OUTPUT);
+    }
+
     public static QuantFidelity measure(byte[] fp32Model, byte[] int8Model, float[][] heldOutCrops, String output)
             throws OrtException {
         if (heldOutCrops == null || heldOutCrops.length < 2) {

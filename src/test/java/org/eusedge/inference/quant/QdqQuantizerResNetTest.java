@@ -24,6 +24,7 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -36,6 +37,7 @@ class QdqQuantizerResNetTest {
     private static final int HELD_OUT_CROPS = 20;
 
     private byte[] fp32;
+    private float[][] calibrationCrops;
     private float[][] heldOut;
     private Calibration calibration;
     private byte[] int8;
@@ -43,7 +45,7 @@ class QdqQuantizerResNetTest {
     @BeforeAll
     void calibrateAndQuantize() throws Exception {
         fp32 = Files.readAllBytes(SharedData.path("models/resnet18-torchvision-seed0.onnx"));
-        float[][] calibrationCrops = BreastCrops.load(0, CALIBRATION_CROPS);
+        calibrationCrops = BreastCrops.load(0, CALIBRATION_CROPS);
         heldOut = BreastCrops.load(CALIBRATION_CROPS, HELD_OUT_CROPS); // disjoint cases
         calibration = new CalibrationCollector().collect(fp32, calibrationCrops);
         int8 = QdqQuantizer.quantize(fp32, calibration, QuantOptions.defaults());
@@ -61,11 +63,19 @@ class QdqQuantizerResNetTest {
 
     @Test
     void fidelityOnHeldOutCropsPassesTheDefaultGates() throws Exception {
-        QuantFidelity f = QuantFidelity.measure(fp32, int8, heldOut);
+        QuantFidelity f = QuantFidelity.measure(fp32, int8, heldOut, calibration);
         System.out.println("INT8 fidelity (MinMax, all layers) on " + f.cases() + " held-out BrEaST crops: " + f);
         assertTrue(f.passes(QuantFidelity.Gates.DEFAULT), f.toString());
         assertTrue(f.medianCenteredCosine() > 0.95, f.toString());
         assertEquals(HELD_OUT_CROPS, f.cases());
+    }
+
+    @Test
+    void fidelityRefusesCropsThatWereUsedForCalibration() {
+        float[][] leaky = {heldOut[0], calibrationCrops[7].clone()};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> QuantFidelity.measure(fp32, int8, leaky, calibration));
+        assertTrue(e.getMessage().contains("held-out crop 1 was used for calibration"), e.getMessage());
     }
 
     @Test

@@ -28,7 +28,17 @@ public final class QdqQuantizer {
     /** Metadata key prefix under which the quantisation provenance is written into the model. */
     public static final String METADATA_PREFIX = "eusedge.quantization.";
 
+    /**
+     * @param fp32Model   bytes of the FP32 ONNX model (opset >= 13, BatchNorm folded; ops: Conv, Relu, Add,
+     *                    MaxPool, GlobalAveragePool, Flatten, Reshape, Identity, Constant)
+     * @param calibration statistics from {@link CalibrationCollector#collect} on this same model
+     * @param options     calibration method and layers to keep in FP32; its provenance is also written into the
+     *                    model's metadata under {@link #METADATA_PREFIX}
+     * @return bytes of the QDQ model, with the same inputs and outputs (still float) as the FP32 one
+     * @throws IllegalArgumentException for an unsupported graph or calibration data that does not fit it
+     */
     public static byte[] quantize(byte[] fp32Model, Calibration calibration, QuantOptions options) {
+        if (options == null) throw new IllegalArgumentException("quantisation options are required (QuantOptions.defaults())");
         if (calibration == null) {
             throw new IllegalArgumentException("no calibration data: run CalibrationCollector on real crops first");
         }

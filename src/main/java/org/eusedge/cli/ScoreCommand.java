@@ -46,7 +46,7 @@ final class ScoreCommand implements Callable<Integer> {
         Map<String, Object> facts = readClinical(clinical);
         GreyImage frame = GreyImage.read(image);
         Roi roi = roiSource.mask != null ? MaskRoi.read(roiSource.mask) : RoiJson.parse(readText(roiSource.roi, "ROI"));
-        try (Scorer scorer = Scorer.open(Bundle.load(bundle), backboneFlags.options())) {
+        try (Scorer scorer = Scorer.open(Bundle.load(bundle), backboneFlags.options(), backboneFlags.precision)) {
             Scorer.Scoring scoring = scorer.score(frame, roi, facts);
             Prediction prediction = scoring.prediction();
             if (!noExplain) {

@@ -52,8 +52,23 @@ public record Pipeline(
     /** Positive class = the class whose probability the model reports (label 1 in the cohort). */
     public record ClassLabels(String positive, String negative) {}
 
-    /** What the pipeline expects of its backbone; the loader refuses a backbone that does not match. */
-    public record BackboneSpec(String file, String precision, int inputSize, int featureDim, int[] mapShape, String source) {}
+    /**
+     * What the pipeline expects of its backbone; the loader refuses a backbone that does not match. {@code int8File}
+     * is the statically quantised graph `eus-edge model quantize` adds, used only when it passed the fidelity gates
+     * ({@code int8Ready}).
+     */
+    public record BackboneSpec(String file, String precision, int inputSize, int featureDim, int[] mapShape, String source,
+                               String int8File, boolean int8Ready) {
+
+        public BackboneSpec withInt8(String int8File, boolean ready) {
+            return new BackboneSpec(file, precision, inputSize, featureDim, mapShape, source, int8File, ready);
+        }
+    }
+
+    public Pipeline withBackbone(BackboneSpec spec) {
+        return new Pipeline(format, name, classes, spec, crop, featureNames, deepSignature, clinicalSchema,
+                clinicalSignature, nomogram, threshold, explanations);
+    }
 
     public record Threshold(double value, String rule) {}
 

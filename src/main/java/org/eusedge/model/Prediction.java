@@ -23,6 +23,7 @@ public record Prediction(
         String modelId,
         String modelHash,
         String executionProvider,
+        String backbonePrecision,
         Map<String, Double> timingsMs,
         Object explanation) {
 
@@ -33,6 +34,6 @@ public record Prediction(
         t.putAll(moreTimings);
         if (total != null) t.put("total", total + moreTimings.values().stream().mapToDouble(Double::doubleValue).sum());
         return new Prediction(probability, decision, positiveClass, threshold, dlSignature, clinicalSignature,
-                nomogramPoints, totalPoints, clinicalInputs, cropBox, modelId, modelHash, executionProvider, t, explanation);
+                nomogramPoints, totalPoints, clinicalInputs, cropBox, modelId, modelHash, executionProvider, backbonePrecision, t, explanation);
     }
 }

@@ -69,7 +69,8 @@ public final class Trainer {
         long t2 = System.nanoTime();
 
         Pipeline.BackboneSpec backboneSpec = r.backbone() == null ? null : new Pipeline.BackboneSpec(
-                BundleWriter.BACKBONE_FILE, "fp32", inputSize, table.featureNames().size(), mapShape, r.backboneSource());
+                BundleWriter.BACKBONE_FILE, "fp32", inputSize, table.featureNames().size(), mapShape, r.backboneSource(),
+                null, false);
         Pipeline pipeline = new Pipeline(Pipeline.FORMAT, r.name(),
                 new Pipeline.ClassLabels(mapping.positiveName(), mapping.negativeName()), backboneSpec, r.crop(),
                 table.featureNames(), fitted.deep(), schemaFor(table.clinicalNames()), fitted.clinicalSignature(),

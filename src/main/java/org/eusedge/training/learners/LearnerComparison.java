@@ -23,6 +23,11 @@ public final class LearnerComparison {
         this.results = List.copyOf(results);
     }
 
+    /** A comparison of results computed elsewhere (e.g. read back from a training report). */
+    static LearnerComparison of(List<LearnerResult> results) {
+        return new LearnerComparison(results);
+    }
+
     public static LearnerComparison run(double[][] xTrain, int[] yTrain, int[] folds5, double[][] xTest, int[] yTest,
                                         List<Learner> learners, long seed) {
         return run(xTrain, yTrain, folds5, xTest, yTest, learners, seed, s -> { });

@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         ArrayNode out = BundleJson.MAPPER.createArrayNode();
         try (Scorer scorer = Scorer.open(bundle, BackboneOptions.defaults())) {
-            Explainer explainer = new Explainer(bundle.pipeline());
+            Explainer explainer = new Explainer(scorer);
             for (int label : new int[] {1, 0}) {
                 Cohort.Case c = cohort.cases().stream().filter(k -> "test".equals(k.split()) && k.label() == label)
                         .findFirst().orElseThrow();

@@ -50,7 +50,7 @@ final class ScoreCommand implements Callable<Integer> {
             Scorer.Scoring scoring = scorer.score(frame, roi, facts);
             Prediction prediction = scoring.prediction();
             if (!noExplain) {
-                prediction = new Explainer(scorer.bundle().pipeline()).explain(scoring);
+                prediction = new Explainer(scorer).explain(scoring);
                 if (gradcamPng != null && prediction.explanation() instanceof Explanation e && e.gradCam() != null) {
                     Files.write(gradcamPng, Explainer.overlayPng(frame, e.gradCam()));
                 }

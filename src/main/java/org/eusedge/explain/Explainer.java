@@ -22,21 +22,34 @@ import java.util.Map;
 
 /**
  * Explains a scoring of a bundle's pipeline: KernelSHAP of the deep signature (over its standardised selected
- * features) and of the nomogram (over its two signatures), and Grad-CAM of the deep signature through the SVM for
- * the class the appliance shows. The KernelSHAP explainers are built once per bundle (their background is fixed).
+ * features) and of the nomogram (over its two signatures), and a heat map of the deep signature for the class the
+ * appliance shows: Grad-CAM through the SVM (analytic gradient), or, for a learner without a usable gradient (trees),
+ * an occlusion map computed through the whole pipeline (slower: one backbone run per patch). The KernelSHAP
+ * explainers are built once per bundle (their background is fixed).
  */
 public final class Explainer {
+    /** Occlusion patches tile the 224 px crop as the 7 x 7 grid of ResNet18's last map. */
+    private static final int OCCLUSION_GRID = 7;
+
+    private final Scorer scorer;
     private final Pipeline pipeline;
     private final KernelShap deepShap;
     private final KernelShap nomogramShap;
 
-    public Explainer(Pipeline pipeline) {
-        this.pipeline = pipeline;
+    public Explainer(Scorer scorer) {
+        this.scorer = scorer;
+        this.pipeline = scorer.bundle().pipeline();
         Pipeline.Explanations e = pipeline.explanations();
         DeepSignature deep = pipeline.deepSignature();
-        this.deepShap = deep == null || e.deepBackground() == null ? null
-                : KernelShap.forSvm(deep.svm(), SvmOutput.PROBABILITY, e.deepBackground().rows(),
-                e.deepBackground().weights(), Link.IDENTITY, e.shapSamples(), e.seed());
+        if (deep == null || e.deepBackground() == null) {
+            this.deepShap = null;
+        } else if (deep.svm().isPresent()) {
+            this.deepShap = KernelShap.forSvm(deep.svm().get(), SvmOutput.PROBABILITY, e.deepBackground().rows(),
+                    e.deepBackground().weights(), Link.IDENTITY, e.shapSamples(), e.seed());
+        } else {
+            this.deepShap = new KernelShap(x -> deep.model().probability(x), e.deepBackground().rows(),
+                    e.deepBackground().weights(), Link.IDENTITY, e.shapSamples(), e.seed());
+        }
         ShapBackground nb = e.nomogramBackground();
         this.nomogramShap = new KernelShap(x -> pipeline.nomogram().probability(x), nb.rows(), nb.weights(), Link.IDENTITY,
                 e.shapSamples(), e.seed());
@@ -64,7 +77,7 @@ public final class Explainer {
         }
         Explanation.Shap nomo = summary(nr, pipeline.nomogram().predictors(), sig);
         long t1 = System.nanoTime();
-        Explanation.Cam cam = ds == null ? null : gradCam(ds, scoring, p);
+        Explanation.Cam cam = ds == null ? null : ds.svm().isPresent() ? gradCam(ds, scoring, p) : occlusion(scoring, p);
         long t2 = System.nanoTime();
         timings.put("shap", (t1 - t0) / 1e6);
         timings.put("gradcam", (t2 - t1) / 1e6);
@@ -83,15 +96,32 @@ public final class Explainer {
     private Explanation.Cam gradCam(DeepSignature ds, Scorer.Scoring scoring, Prediction p) {
         BackboneOutput out = scoring.backboneOutput();
         boolean positiveShown = p.decision().equals(p.positiveClass());
-        CamResult cam = GradCam.compute(ds.svm(), ds.standardiser().mean(), ds.standardiser().sd(), ds.channels(),
-                out.maps()[0], out.channels(), out.height(), out.width(), positiveShown);
-        float[] grid = GradCam.normalise(cam.cam());
+        CamResult cam = GradCam.compute(ds.svm().orElseThrow(), ds.standardiser().mean(), ds.standardiser().sd(),
+                ds.channels(), out.maps()[0], out.channels(), out.height(), out.width(), positiveShown);
+        return cam("grad-cam", p, scoring.crop().box(), GradCam.normalise(cam.cam()), cam.height(), cam.width());
+    }
+
+    private Explanation.Cam occlusion(Scorer.Scoring scoring, Prediction p) {
+        int size = pipeline.crop().inputSize();
+        int patch = size / OCCLUSION_GRID;
+        float[] drops = new OcclusionMap(patch, patch, 0f).compute(scorer::deepProbability, scoring.crop().chw(), 3, size, size);
+        boolean positiveShown = p.decision().equals(p.positiveClass());
+        float[] grid = new float[OCCLUSION_GRID * OCCLUSION_GRID];
+        for (int r = 0; r < OCCLUSION_GRID; r++) {
+            for (int c = 0; c < OCCLUSION_GRID; c++) {
+                float d = drops[(r * patch + patch / 2) * size + c * patch + patch / 2];
+                grid[r * OCCLUSION_GRID + c] = Math.max(0f, positiveShown ? d : -d); // evidence for the class shown
+            }
+        }
+        return cam("occlusion", p, scoring.crop().box(), GradCam.normalise(grid), OCCLUSION_GRID, OCCLUSION_GRID);
+    }
+
+    private static Explanation.Cam cam(String method, Prediction p, Box b, float[] grid, int rows, int cols) {
         int peak = 0;
         for (int i = 1; i < grid.length; i++) if (grid[i] > grid[peak]) peak = i;
-        Box b = scoring.crop().box();
-        double cellW = (double) b.width() / cam.width(), cellH = (double) b.height() / cam.height();
-        return new Explanation.Cam(p.decision(), b, cam.height(), cam.width(), grid,
-                b.x0() + (peak % cam.width() + 0.5) * cellW, b.y0() + (peak / cam.width() + 0.5) * cellH);
+        double cellW = (double) b.width() / cols, cellH = (double) b.height() / rows;
+        return new Explanation.Cam(method, p.decision(), b, rows, cols, grid,
+                b.x0() + (peak % cols + 0.5) * cellW, b.y0() + (peak / cols + 0.5) * cellH);
     }
 
     /** The Grad-CAM heat map over the frame as a PNG overlay (jet colours, alpha 0.45) for the UI and the report. */

@@ -21,8 +21,10 @@ public record Explanation(Shap deepSignature, Shap nomogram, Cam gradCam) {
     public record Contribution(String feature, double value, double shap) {}
 
     /**
+     * @param method "grad-cam" (SVM signature) or "occlusion" (a learner without a usable gradient)
      * @param grid   the min-max normalised CAM on the backbone's last-conv grid (rows x cols, row-major), 0..1
      * @param box    where the grid lies in the frame (the lesion crop's box; may extend past the frame edge)
      */
-    public record Cam(String targetClass, Box box, int rows, int cols, float[] grid, double peakX, double peakY) {}
+    public record Cam(String method, String targetClass, Box box, int rows, int cols, float[] grid, double peakX,
+                      double peakY) {}
 }

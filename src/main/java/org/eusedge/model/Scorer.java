@@ -127,6 +127,12 @@ public final class Scorer implements AutoCloseable {
                 bundle.modelId(), bundle.modelHash(), provider, precision, timings, null);
     }
 
+    /** The deep signature's probability for one prepared crop (the occlusion map re-scores occluded crops this way). */
+    public double deepProbability(float[] chwCrop) {
+        if (pipeline.deepSignature() == null) throw new IllegalStateException("this bundle has no deep signature");
+        return pipeline.deepSignature().score(backbone.run(new float[][] {chwCrop}).features()[0]);
+    }
+
     /** A prediction with what produced it (the crop and the backbone's outputs, for the explanations). */
     public record Scoring(Prediction prediction, LesionCrop.Result crop, BackboneOutput backboneOutput) {}
 

@@ -8,6 +8,7 @@ import org.eusedge.stats.Auc;
 import org.eusedge.stats.ClinicalSelection;
 import org.eusedge.stats.DeLong;
 import org.eusedge.stats.NomogramFit;
+import org.eusedge.training.learners.LearnerComparison;
 import org.eusedge.training.selection.SelectionResult;
 
 import java.util.LinkedHashMap;
@@ -21,9 +22,10 @@ import java.util.Map;
  *
  * @param clinical imputed clinical values of every row (raw units)
  * @param selection null when no deep feature survived selection
+ * @param learners  the learner comparison on the selected deep features (null without them)
  */
 public record FittedModel(FeatureTable table, double[][] clinical, ClinicalImputation imputation,
-                          SelectionResult selection, DeepSignature deep, ClinicalSelection.Result clinicalSelection,
+                          SelectionResult selection, LearnerComparison learners, DeepSignature deep, ClinicalSelection.Result clinicalSelection,
                           ClinicalSignature clinicalSignature, NomogramFit.Nomogram nomogramFit, Nomogram nomogram,
                           double threshold, String thresholdRule, int[] trainRows, int[] testRows,
                           double[] dlTrainOof, double[] clinicalTrainOof, Pipeline.Explanations explanations) {

@@ -31,7 +31,7 @@ public final class ScoreBench {
         BackboneOptions opts = new BackboneOptions(List.of("cpu"), threads, null, false, false);
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         try (Scorer scorer = Scorer.open(bundle, opts)) {
-            Explainer explainer = new Explainer(bundle.pipeline());
+            Explainer explainer = new Explainer(scorer);
             for (int i = -10; i < runs; i++) {
                 Cohort.Case c = cases.get(Math.floorMod(i, cases.size()));
                 GreyImage frame = GreyImage.read(c.image());

@@ -117,7 +117,7 @@ class ImageScoringTest {
     void explanationsExplainTheShownResult() {
         Cohort.Case c = cohort.cases().get(1);
         Scorer.Scoring scoring = scorer.score(GreyImage.read(c.image()), c.roi(), clinicalOf(c));
-        Explainer explainer = new Explainer(bundle.pipeline());
+        Explainer explainer = new Explainer(scorer);
         Prediction p = explainer.explain(scoring);
         Explanation e = (Explanation) p.explanation();
 

@@ -136,8 +136,19 @@ else
   skip "eus-edge-kiosk.service" "default target is not graphical.target (headless)"
 fi
 
-# 10. health endpoint
-if out="$("$PREFIX/bin/eus-edge-health" check 2>&1)"; then pass "health endpoint" "$out"
+# 10. the running service (inside its sandbox) opened the backbone on TensorRT: proves the hardening of
+# eus-edge.service leaves the GPU reachable (ONNX Runtime would otherwise fall back quietly to CUDA or the CPU)
+if systemctl is-active --quiet eus-edge.service; then
+  opened="$(journalctl -u eus-edge.service -b --no-pager -o cat 2>/dev/null | grep -o 'runs on [a-z]*' | tail -n 1)"
+  if [ "$opened" = "runs on tensorrt" ]; then pass "service on TensorRT" "journal: backbone $opened"
+  else fail "service on TensorRT" "journal says '${opened:-nothing about the backbone}': journalctl -u eus-edge -b | grep -i provider (run check.sh with sudo to read the journal)"; fi
+else
+  skip "service on TensorRT" "eus-edge.service is not active"
+fi
+
+# 11. health endpoint
+if [ ! -x "$PREFIX/bin/eus-edge-health" ]; then fail "health endpoint" "$PREFIX/bin/eus-edge-health missing: run device/install.sh"
+elif out="$("$PREFIX/bin/eus-edge-health" check 2>&1)"; then pass "health endpoint" "$out"
 else fail "health endpoint" "$out"; fi
 
 echo "$FAILS step(s) failed"

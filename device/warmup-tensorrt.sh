@@ -56,7 +56,7 @@ start=$SECONDS
 out1="$(run_verify 2>&1)" || { echo "$out1" >&2; die "verify failed (output above)"; }
 first=$((SECONDS - start))
 echo "$out1"
-grep -q '(tensorrt)' <<<"$out1" || die "the backbone did not open on TensorRT (see the providers named above): check ONNX Runtime's GPU build with device/check.sh"
+grep -q 'runs on tensorrt' <<<"$out1" || die "the backbone did not open on TensorRT (see the providers named above): check ONNX Runtime's GPU build with device/check.sh"
 after="$(engines)"
 [ "$after" -gt 0 ] || die "TensorRT built no engine file in $CACHE. With a dynamic batch dimension ONNX Runtime builds the engine at the first inference, not when the session opens: the verify command must run one forward pass"
 

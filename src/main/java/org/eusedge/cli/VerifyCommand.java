@@ -20,7 +20,10 @@ final class VerifyCommand implements Callable<Integer> {
         Bundle b = Bundle.load(bundle);
         if (b.backbonePath().isPresent()) {
             try (Scorer s = Scorer.open(b, backboneFlags.options(), backboneFlags.precision)) {
-                System.out.println("backbone (" + s.precision() + ") matches the pipeline; runs on " + s.provider());
+                double first = s.warmUp();
+                double second = s.warmUp();
+                System.out.printf(java.util.Locale.ROOT, "backbone (%s) matches the pipeline; runs on %s; first run %.1f ms, second %.1f ms%n",
+                        s.precision(), s.provider(), first, second);
             }
         }
         System.out.println("ok " + b.modelId() + " " + b.modelHash());

@@ -127,6 +127,18 @@ public final class Scorer implements AutoCloseable {
                 bundle.modelId(), bundle.modelHash(), provider, precision, timings, null);
     }
 
+    /**
+     * Runs one all-zero crop through the backbone and returns the milliseconds it took: the first run builds a
+     * TensorRT engine (minutes on a Jetson) and writes it to the engine cache, so install time, not the first
+     * patient, pays for it.
+     */
+    public double warmUp() {
+        int s = pipeline.crop().inputSize();
+        long t0 = System.nanoTime();
+        backbone.run(new float[][] {new float[3 * s * s]});
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
     /** The deep signature's probability for one prepared crop (the occlusion map re-scores occluded crops this way). */
     public double deepProbability(float[] chwCrop) {
         if (pipeline.deepSignature() == null) throw new IllegalStateException("this bundle has no deep signature");

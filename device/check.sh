@@ -67,7 +67,7 @@ done
 if [ -n "$BUNDLE" ]; then
   if [ "$(id -un)" = eusedge ]; then as=(); elif [ "$(id -u)" = 0 ]; then as=(runuser -u eusedge --); else as=(); fi
   out="$("${as[@]}" env EUS_EDGE_CACHE=/var/lib/eus-edge/cache "$PREFIX/eus-edge" verify "$BUNDLE" --providers tensorrt,cuda,cpu --trt-cache "$CACHE" 2>&1)"
-  if grep -q '(tensorrt)' <<<"$out"; then pass "backbone on TensorRT" "$(grep -m1 'backbone' <<<"$out")"
+  if grep -q 'runs on tensorrt' <<<"$out"; then pass "backbone on TensorRT" "$(grep -m1 'backbone' <<<"$out")"
   else fail "backbone on TensorRT" "$(tail -n 3 <<<"$out" | tr '\n' ' ')"; fi
 else
   skip "backbone on TensorRT" "give --bundle DIR to check"

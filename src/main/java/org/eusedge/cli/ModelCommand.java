@@ -69,8 +69,9 @@ final class ModelCommand implements Runnable {
         @Option(names = "--mapping", defaultValue = "default", description = "column mapping (as for train)") String mapping;
         @Option(names = "--out", description = "write the quantized bundle here (default: update the bundle in place)") Path out;
         @Option(names = "--calibration-cases", defaultValue = "50") int calibrationCases;
-        @Option(names = "--method", defaultValue = "MIN_MAX", description = "MIN_MAX or PERCENTILE") CalibrationMethod method;
-        @Option(names = "--percentile", defaultValue = "99.99") double percentile;
+        @Option(names = "--method", description = "MIN_MAX or PERCENTILE (default: try MinMax, percentile, then "
+                + "first conv and last block in float, keeping the first that passes the gates)") CalibrationMethod method;
+        @Option(names = "--percentile", defaultValue = "99.999") double percentile;
         @Option(names = "--keep-first-conv-float", description = "leave the first convolution in FP32") boolean keepFirst;
         @Option(names = "--keep-last-block-float", description = "leave layer4 in FP32 (exact Grad-CAM map)") boolean keepLast;
         @Option(names = "--force", description = "mark INT8-ready even when a fidelity gate fails (with a warning)") boolean force;
@@ -78,8 +79,9 @@ final class ModelCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Bundle b = Bundle.load(bundle);
-            QuantOptions q = QuantOptions.defaults().withCalibration(method, percentile).withKeepFirstConvFloat(keepFirst)
-                    .withKeepLastBlockFloat(keepLast);
+            QuantOptions q = method == null && !keepFirst && !keepLast ? null
+                    : QuantOptions.defaults().withCalibration(method == null ? CalibrationMethod.MIN_MAX : method, percentile)
+                    .withKeepFirstConvFloat(keepFirst).withKeepLastBlockFloat(keepLast);
             BundleQuantizer.Options o = new BundleQuantizer.Options(q, calibrationCases, 0, BundleQuantizer.Gates.defaults(), force);
             var report = BundleQuantizer.quantize(b, Cohort.read(cohort, ColumnMapping.resolve(mapping)), o,
                     out == null ? bundle : out, System.err::println);

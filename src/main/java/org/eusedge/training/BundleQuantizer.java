@@ -10,6 +10,7 @@ import org.eusedge.inference.Backbone;
 import org.eusedge.inference.BackboneOptions;
 import org.eusedge.inference.quant.Calibration;
 import org.eusedge.inference.quant.CalibrationCollector;
+import org.eusedge.inference.quant.CalibrationMethod;
 import org.eusedge.inference.quant.QdqQuantizer;
 import org.eusedge.inference.quant.QuantFidelity;
 import org.eusedge.inference.quant.QuantOptions;
@@ -34,7 +35,8 @@ import java.util.function.Consumer;
 /**
  * `eus-edge model quantize`: adds a static INT8 backbone to a bundle, calibrated on the site's own lesion crops (a
  * subset of the training cases, through the same crop code) and checked on the test cases, which calibration never
- * saw: pooled-feature error, the largest change of the final probability, and the change of test AUC. Only a graph
+ * saw: pooled-feature error, the largest change of the final probability, and the change of test AUC. Without explicit
+ * settings it tries progressively more conservative ones (see {@link #AUTO_CANDIDATES}). Only a graph
  * within every gate is marked INT8-ready (the appliance then runs it); {@code force} marks it anyway, with a warning.
  */
 public final class BundleQuantizer {
@@ -46,15 +48,21 @@ public final class BundleQuantizer {
         }
     }
 
+    /** {@code quant} = null: try {@link #AUTO_CANDIDATES} in order and keep the first that passes every gate. */
     public record Options(QuantOptions quant, int calibrationCases, long seed, Gates gates, boolean force) {
         public static Options defaults() {
-            return new Options(QuantOptions.defaults(), 50, 0, Gates.defaults(), false);
+            return new Options(null, 50, 0, Gates.defaults(), false);
         }
     }
 
     public record Report(QuantFidelity fidelity, double maxProbabilityChange, double aucFp32, double aucInt8,
                          int calibrationCases, int heldOutCases, List<String> failedGates, boolean int8Ready,
-                         Map<String, String> settings) {}
+                         Map<String, String> settings, List<String> attempts) {
+        Report withAttempts(List<String> a) {
+            return new Report(fidelity, maxProbabilityChange, aucFp32, aucInt8, calibrationCases, heldOutCases,
+                    failedGates, int8Ready, settings, List.copyOf(a));
+        }
+    }
 
     public static final String INT8_FILE = "backbone-int8.onnx";
 
@@ -79,41 +87,75 @@ public final class BundleQuantizer {
         List<Cohort.Case> calibrationCases = train.subList(0, Math.min(o.calibrationCases(), train.size()));
         try {
             byte[] fp32 = Files.readAllBytes(fp32Path);
-            log.accept("calibrating on " + calibrationCases.size() + " training crops (" + o.quant().calibrationMethod() + ")");
+            log.accept("calibrating on " + calibrationCases.size() + " training crops");
             Calibration calibration = new CalibrationCollector().collect(fp32, crops(calibrationCases, p));
-            byte[] int8 = QdqQuantizer.quantize(fp32, calibration, o.quant());
-            Path int8Tmp = Files.createTempFile("eus-int8", ".onnx");
-            Files.write(int8Tmp, int8);
-            log.accept("checking fidelity on " + test.size() + " test crops");
             float[][] heldOut = crops(test, p);
-            QuantFidelity fidelity = QuantFidelity.measure(fp32, int8, heldOut, calibration);
-            double[] p32 = probabilities(fp32Path, heldOut, test, cases, p);
-            double[] p8 = probabilities(int8Tmp, heldOut, test, cases, p);
-            Files.delete(int8Tmp);
             int[] y = test.stream().mapToInt(Cohort.Case::label).toArray();
-            double maxDp = 0;
-            for (int i = 0; i < p32.length; i++) maxDp = Math.max(maxDp, Math.abs(p32[i] - p8[i]));
-            double auc32 = Auc.of(p32, y), auc8 = Auc.of(p8, y);
-            List<String> failed = new ArrayList<>();
-            Gates g = o.gates();
-            if (fidelity.medianRelativeError() > g.medianRelativeError()) failed.add("median relative feature error "
-                    + pct(fidelity.medianRelativeError()) + " > " + pct(g.medianRelativeError()));
-            if (fidelity.maxRelativeError() > g.maxRelativeError()) failed.add("maximum relative feature error "
-                    + pct(fidelity.maxRelativeError()) + " > " + pct(g.maxRelativeError()));
-            if (maxDp > g.maxProbabilityChange()) failed.add("largest probability change " + round(maxDp) + " > " + g.maxProbabilityChange());
-            if (Math.abs(auc8 - auc32) > g.maxAucChange()) failed.add("test AUC change " + round(auc8 - auc32) + " beyond ±" + g.maxAucChange());
-            boolean ready = failed.isEmpty() || o.force();
-            if (!failed.isEmpty()) {
-                log.accept((o.force() ? "WARNING: marking INT8-ready despite failed gates (--force): " : "NOT INT8-ready: ")
-                        + String.join("; ", failed));
+            double[] p32 = probabilities(fp32Path, heldOut, test, cases, p);
+            List<QuantOptions> candidates = o.quant() != null ? List.of(o.quant()) : AUTO_CANDIDATES;
+            Report report = null;
+            byte[] int8 = null;
+            List<String> attempts = new ArrayList<>();
+            for (QuantOptions q : candidates) {
+                int8 = QdqQuantizer.quantize(fp32, calibration, q);
+                report = evaluate(fp32, int8, calibration, q, heldOut, y, p32, test, cases, p, o, calibrationCases.size());
+                attempts.add(describe(q) + ": " + (report.failedGates().isEmpty() ? "passed" : String.join("; ", report.failedGates())));
+                log.accept("INT8 " + attempts.get(attempts.size() - 1));
+                if (report.failedGates().isEmpty()) break;
             }
-            Report report = new Report(fidelity, maxDp, auc32, auc8, calibrationCases.size(), test.size(), failed, ready,
-                    o.quant().provenance(calibration));
+            if (!report.failedGates().isEmpty()) {
+                log.accept((o.force() ? "WARNING: marking INT8-ready despite failed gates (--force): " : "NOT INT8-ready: ")
+                        + String.join("; ", report.failedGates()));
+            }
+            report = report.withAttempts(attempts);
             write(bundle, int8, report, o, out);
             return report;
         } catch (IOException | OrtException e) {
             throw new BundleException("quantization failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Without explicit settings, the command tries these in order and keeps the first within every gate: everything
+     * INT8 with MinMax ranges, then with percentile ranges (outliers clipped), then the first convolution left in
+     * float, then the last stage (layer4) left in float, the parts whose precision matters most.
+     */
+    static final List<QuantOptions> AUTO_CANDIDATES = List.of(
+            QuantOptions.defaults(),
+            QuantOptions.defaults().withCalibration(CalibrationMethod.PERCENTILE, 99.999),
+            QuantOptions.defaults().withCalibration(CalibrationMethod.PERCENTILE, 99.999).withKeepFirstConvFloat(true),
+            QuantOptions.defaults().withCalibration(CalibrationMethod.PERCENTILE, 99.999).withKeepLastBlockFloat(true));
+
+    private static Report evaluate(byte[] fp32, byte[] int8, Calibration calibration, QuantOptions q, float[][] heldOut,
+                                   int[] y, double[] p32, List<Cohort.Case> test, Map<String, CSVRecord> cases,
+                                   Pipeline p, Options o, int nCalibration) throws IOException, OrtException {
+        Path int8Tmp = Files.createTempFile("eus-int8", ".onnx");
+        double[] p8;
+        try {
+            Files.write(int8Tmp, int8);
+            p8 = probabilities(int8Tmp, heldOut, test, cases, p);
+        } finally {
+            Files.deleteIfExists(int8Tmp);
+        }
+        QuantFidelity fidelity = QuantFidelity.measure(fp32, int8, heldOut, calibration);
+        double maxDp = 0;
+        for (int i = 0; i < p32.length; i++) maxDp = Math.max(maxDp, Math.abs(p32[i] - p8[i]));
+        double auc32 = Auc.of(p32, y), auc8 = Auc.of(p8, y);
+        List<String> failed = new ArrayList<>();
+        Gates g = o.gates();
+        if (fidelity.medianRelativeError() > g.medianRelativeError()) failed.add("median relative feature error "
+                + pct(fidelity.medianRelativeError()) + " > " + pct(g.medianRelativeError()));
+        if (fidelity.maxRelativeError() > g.maxRelativeError()) failed.add("maximum relative feature error "
+                + pct(fidelity.maxRelativeError()) + " > " + pct(g.maxRelativeError()));
+        if (maxDp > g.maxProbabilityChange()) failed.add("largest probability change " + round(maxDp) + " > " + g.maxProbabilityChange());
+        if (Math.abs(auc8 - auc32) > g.maxAucChange()) failed.add("test AUC change " + round(auc8 - auc32) + " beyond ±" + g.maxAucChange());
+        return new Report(fidelity, maxDp, auc32, auc8, nCalibration, heldOut.length, failed,
+                failed.isEmpty() || o.force(), q.provenance(calibration), List.of());
+    }
+
+    private static String describe(QuantOptions q) {
+        return q.calibrationMethod() + (q.calibrationMethod() == CalibrationMethod.PERCENTILE ? " " + q.percentile() : "")
+                + (q.keepFirstConvFloat() ? ", first conv float" : "") + (q.keepLastBlockFloat() ? ", last block float" : "");
     }
 
     private static double[] probabilities(Path onnx, float[][] crops, List<Cohort.Case> test, Map<String, CSVRecord> cases,
@@ -161,6 +203,7 @@ public final class BundleQuantizer {
         q.put("auc_test_int8", r.aucInt8());
         q.set("gates", BundleJson.MAPPER.valueToTree(o.gates()));
         q.set("failed_gates", BundleJson.MAPPER.valueToTree(r.failedGates()));
+        q.set("attempts", BundleJson.MAPPER.valueToTree(r.attempts()));
         q.put("int8_ready", r.int8Ready());
         q.put("forced", o.force() && !r.failedGates().isEmpty());
         BundleJson.MAPPER.writeValue(out.resolve(Bundle.PROVENANCE).toFile(), prov);

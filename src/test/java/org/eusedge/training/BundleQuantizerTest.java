@@ -30,6 +30,10 @@ class BundleQuantizerTest {
         return new BundleQuantizer.Options(QuantOptions.defaults(), 30, 0, gates, force);
     }
 
+    static BundleQuantizer.Options auto(BundleQuantizer.Gates gates) {
+        return new BundleQuantizer.Options(null, 30, 0, gates, false);
+    }
+
     @BeforeAll
     static void quantizeWithOpenGates() {
         passed = BundleQuantizer.quantize(SmallBundle.bundle(), SmallBundle.cohort(),
@@ -66,9 +70,12 @@ class BundleQuantizerTest {
 
     @Test
     void failedGatesLeaveTheBundleOnFp32AndSayWhy() {
+        // no settings given: every automatic candidate is tried before giving up
         var report = BundleQuantizer.quantize(SmallBundle.bundle(), SmallBundle.cohort(),
-                options(new BundleQuantizer.Gates(0, 0, 0, -1), false), tmp.resolve("closed"), s -> { });
+                auto(new BundleQuantizer.Gates(0, 0, 0, -1)), tmp.resolve("closed"), s -> { });
         assertFalse(report.int8Ready());
+        assertEquals(BundleQuantizer.AUTO_CANDIDATES.size(), report.attempts().size());
+        assertEquals("true", report.settings().get("keep_last_block_float"));
         assertTrue(report.failedGates().stream().anyMatch(f -> f.startsWith("median relative feature error")), report.failedGates().toString());
         assertTrue(report.failedGates().stream().anyMatch(f -> f.startsWith("test AUC change")), report.failedGates().toString());
         Bundle b = Bundle.load(tmp.resolve("closed"));

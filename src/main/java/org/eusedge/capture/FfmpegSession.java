@@ -12,13 +12,17 @@ import org.eusedge.imaging.GreyImage;
  * conversion is done in Java), and we copy its rows into a fresh array (the grabber reuses its buffer).
  */
 class FfmpegSession implements RetryingSource.Session {
+    static {
+        // FFmpeg logs every opened input's stream layout at INFO on stderr; the service reports state itself
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
+
     protected final FFmpegFrameGrabber grabber;
 
     /** Starts {@code grabber} in grey mode; on failure it is released and the exception passed on. */
     FfmpegSession(FFmpegFrameGrabber grabber) throws FrameGrabber.Exception {
         this.grabber = grabber;
         grabber.setImageMode(FrameGrabber.ImageMode.GRAY);
-        grabber.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
         try {
             grabber.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {

@@ -17,6 +17,7 @@ public final class JpegEncoder implements AutoCloseable {
     private final IntPointer params;
     private Mat mat;
     private final BytePointer out = new BytePointer();
+    private boolean closed;
 
     /** quality 1..100 (libjpeg's scale; 80 is a good default for a live view). */
     public JpegEncoder(int quality) {
@@ -34,6 +35,7 @@ public final class JpegEncoder implements AutoCloseable {
     }
 
     public synchronized byte[] encode(GreyImage image) {
+        if (closed) throw new IllegalStateException("this JPEG encoder was closed; make a new one");
         int w = image.width();
         int h = image.height();
         if (mat == null || mat.cols() != w || mat.rows() != h) {
@@ -51,6 +53,8 @@ public final class JpegEncoder implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) return;
+        closed = true;
         if (mat != null) mat.close();
         out.close();
         params.close();

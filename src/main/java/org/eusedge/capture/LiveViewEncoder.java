@@ -9,6 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eusedge.imaging.GreyImage;
 
 /**
  * The side monitor's live view: JPEG of the newest frame at no more than {@code maxFps}, on its own thread.
@@ -39,6 +40,8 @@ public final class LiveViewEncoder implements AutoCloseable {
         }
         this.minIntervalNanos = Math.round(1e9 / maxFps);
         this.encoder = new JpegEncoder(quality);
+        // load OpenCV's natives now (seconds on a cold start) rather than on the first live frame
+        encoder.encode(new GreyImage(16, 16, new byte[256]));
         this.thread = Thread.ofPlatform().daemon().name("live view jpeg").start(this::run);
     }
 

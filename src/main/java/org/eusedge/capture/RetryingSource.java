@@ -79,6 +79,9 @@ abstract class RetryingSource implements FrameSource {
             closing = true;
             t = thread;
         }
+        if (t == Thread.currentThread()) {
+            return; // closed from the sink: the loop sees `closing` and ends once the sink returns
+        }
         if (t != null) {
             LockSupport.unpark(t);
             t.interrupt();
@@ -125,6 +128,7 @@ abstract class RetryingSource implements FrameSource {
             sleepUntil(System.nanoTime() + backoff.next().toNanos());
         }
         state = SourceStatus.State.STOPPED;
+        detail = "stopped";
     }
 
     private void deliver(Consumer<Frame> sink, GreyImage image) {

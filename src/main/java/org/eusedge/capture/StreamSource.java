@@ -30,9 +30,11 @@ public final class StreamSource extends RetryingSource {
     protected Session open() throws Exception {
         FFmpegFrameGrabber g = new FFmpegFrameGrabber(url);
         String timeout = Long.toString(TIMEOUT_MICROS);
-        // rw_timeout: any protocol's read/write; timeout: the socket timeout of rtsp/tcp/udp/http (both in µs)
+        // rw_timeout: FFmpeg's generic read/write timeout of any protocol (µs). RTSP's own socket timeout is
+        // "timeout" (µs; it was "stimeout" before FFmpeg 5). Not set elsewhere: for rtmp "timeout" means "listen".
         g.setOption("rw_timeout", timeout);
-        g.setOption("timeout", timeout);
+        String scheme = URI.create(url).getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.startsWith("rtsp")) g.setOption("timeout", timeout);
         // probe briefly: a live stream should show its first picture within a second
         g.setOption("analyzeduration", "1000000");
         g.setOption("fflags", "nobuffer");
@@ -62,7 +64,7 @@ public final class StreamSource extends RetryingSource {
     private String host() {
         URI u = URI.create(url);
         String scheme = u.getScheme().toLowerCase(Locale.ROOT);
-        return scheme + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "")
+        return scheme + "://" + (u.getHost() == null ? "" : u.getHost()) + (u.getPort() >= 0 ? ":" + u.getPort() : "")
                 + (u.getPath() == null ? "" : u.getPath());
     }
 }

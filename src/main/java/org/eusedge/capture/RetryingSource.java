@@ -97,11 +97,6 @@ abstract class RetryingSource implements FrameSource {
         detail = "stopped";
     }
 
-    /** True once close() was called: sessions stop pacing and return. */
-    protected final boolean closing() {
-        return closing;
-    }
-
     /** Sleeps until {@code deadlineNanos} (System.nanoTime clock) or until the source is closed. */
     protected final void sleepUntil(long deadlineNanos) {
         long wait;
@@ -149,8 +144,9 @@ abstract class RetryingSource implements FrameSource {
     }
 
     private void reconnecting(String why) {
+        boolean news = state != SourceStatus.State.RECONNECTING || !why.equals(detail);
         state = SourceStatus.State.RECONNECTING;
         detail = why;
-        LOG.info(() -> "capture: " + why);
+        if (news) LOG.info(() -> "capture: " + why); // once per new reason, not at every retry of a long outage
     }
 }

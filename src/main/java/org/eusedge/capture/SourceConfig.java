@@ -2,7 +2,9 @@ package org.eusedge.capture;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -94,6 +96,94 @@ public record SourceConfig(Kind kind, String device, InputFormat inputFormat, in
     /** What the appliance runs with no hardware and no configuration: the simulator, 640x480 at 30 fps. */
     public static SourceConfig defaults() {
         return simulator(1, 640, 480, 30);
+    }
+
+    /**
+     * Reads a one-line source spec, as a command-line flag or config entry gives it:
+     * <ul>
+     *   <li>{@code simulator} or {@code simulator?size=640x480&fps=30&seed=1}</li>
+     *   <li>{@code device:/dev/video0?format=MJPEG&size=1920x1080&fps=30} (format defaults to MJPEG, size and
+     *       fps to the device's own); a bare {@code /dev/video0} works too</li>
+     *   <li>{@code file:clips/case12.mp4} (relative paths against the working folder)</li>
+     *   <li>a stream URL: {@code rtsp://host:554/live}, {@code udp://@:5000}, {@code http://...}, ...</li>
+     * </ul>
+     */
+    public static SourceConfig parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("empty source spec: use simulator, device:/dev/video0, file:PATH"
+                    + " or a stream URL such as rtsp://host/live");
+        }
+        String s = spec.strip();
+        int colon = s.indexOf(':');
+        String scheme = colon > 0 ? s.substring(0, colon).toLowerCase(Locale.ROOT) : "";
+        if (STREAM_SCHEMES.contains(scheme)) return stream(s);
+        if (scheme.equals("file")) {
+            String path = s.substring(colon + 1);
+            if (path.isBlank()) throw new IllegalArgumentException("source spec " + spec + " names no file");
+            return file(Path.of(path));
+        }
+        int q = s.indexOf('?');
+        String head = q < 0 ? s : s.substring(0, q);
+        Map<String, String> opts = options(spec, q < 0 ? "" : s.substring(q + 1));
+        if (head.equalsIgnoreCase("simulator") || head.equalsIgnoreCase("sim")) {
+            int[] size = size(spec, opts.getOrDefault("size", "640x480"));
+            String seed = opts.getOrDefault("seed", "1");
+            if (!seed.matches("-?\\d{1,18}")) {
+                throw new IllegalArgumentException("source spec " + spec + ": seed must be an integer, got " + seed);
+            }
+            return simulator(Long.parseLong(seed), size[0], size[1],
+                    number(spec, "fps", opts.getOrDefault("fps", "30")));
+        }
+        String device = scheme.equals("device") ? head.substring(colon + 1) : head.startsWith("/dev/") ? head : null;
+        if (device != null) {
+            String fmt = opts.getOrDefault("format", "MJPEG").toUpperCase(Locale.ROOT);
+            InputFormat format;
+            try {
+                format = InputFormat.valueOf(fmt);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("source spec " + spec + ": format must be YUYV or MJPEG, got "
+                        + fmt, e);
+            }
+            int[] size = opts.containsKey("size") ? size(spec, opts.get("size")) : new int[] {0, 0};
+            return device(device, format, size[0], size[1], number(spec, "fps", opts.getOrDefault("fps", "0")));
+        }
+        throw new IllegalArgumentException("unknown source spec " + spec + ": use simulator, device:/dev/video0,"
+                + " file:PATH or a stream URL (" + STREAM_SCHEMES.stream().sorted().toList() + ")");
+    }
+
+    private static Map<String, String> options(String spec, String query) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (query.isEmpty()) return out;
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("source spec " + spec + ": expected key=value, got " + pair);
+            String key = pair.substring(0, eq).toLowerCase(Locale.ROOT);
+            if (!Set.of("size", "fps", "seed", "format").contains(key)) {
+                throw new IllegalArgumentException("source spec " + spec + ": unknown option " + key
+                        + " (known: size, fps, seed, format)");
+            }
+            out.put(key, pair.substring(eq + 1));
+        }
+        return out;
+    }
+
+    private static int[] size(String spec, String text) {
+        String[] wh = text.toLowerCase(Locale.ROOT).split("x");
+        try {
+            if (wh.length == 2) return new int[] {Integer.parseInt(wh[0]), Integer.parseInt(wh[1])};
+        } catch (NumberFormatException ignored) {
+            // reported below with the expected form
+        }
+        throw new IllegalArgumentException("source spec " + spec + ": size must look like 1920x1080, got " + text);
+    }
+
+    private static double number(String spec, String key, String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("source spec " + spec + ": " + key + " must be a number, got " + text,
+                    e);
+        }
     }
 
     private static void checkStreamUrl(String url) {

@@ -85,4 +85,35 @@ class SourceConfigTest {
         assertEquals(640, got.getFirst().image().width());
         assertEquals(480, got.getFirst().image().height());
     }
+
+    @Test
+    void parsesOneLineSpecs() {
+        assertEquals(SourceConfig.simulator(1, 640, 480, 30), SourceConfig.parse("simulator"));
+        assertEquals(SourceConfig.simulator(7, 800, 600, 25), SourceConfig.parse("simulator?size=800x600&fps=25&seed=7"));
+        assertEquals(SourceConfig.device("/dev/video0", InputFormat.YUYV, 1920, 1080, 30),
+                SourceConfig.parse("device:/dev/video0?format=yuyv&size=1920x1080&fps=30"));
+        assertEquals(SourceConfig.device("/dev/video2", InputFormat.MJPEG, 0, 0, 0), SourceConfig.parse("/dev/video2"));
+        assertEquals(SourceConfig.file(java.nio.file.Path.of("clips/a.mp4")), SourceConfig.parse("file:clips/a.mp4"));
+        assertEquals(SourceConfig.stream("rtsp://user:pw@10.0.0.5:554/live"),
+                SourceConfig.parse("rtsp://user:pw@10.0.0.5:554/live"));
+        assertEquals(SourceConfig.Kind.STREAM, SourceConfig.parse("udp://@:5000").kind());
+    }
+
+    @Test
+    void badSpecsSayWhatToWrite() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SourceConfig.parse("webcam")).getMessage()
+                .startsWith("unknown source spec webcam: use simulator, device:/dev/video0, file:PATH"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> SourceConfig.parse("device:/dev/video0?format=h264")).getMessage()
+                .contains("format must be YUYV or MJPEG, got H264"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> SourceConfig.parse("simulator?size=big")).getMessage()
+                .contains("size must look like 1920x1080, got big"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> SourceConfig.parse("simulator?colour=red")).getMessage().contains("unknown option colour"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> SourceConfig.parse("simulator?seed=x1")).getMessage().contains("seed must be an integer"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SourceConfig.parse(" ")).getMessage()
+                .startsWith("empty source spec"));
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.eusedge.capture.FileSource;
 import org.eusedge.capture.FrameRing;
+import org.eusedge.capture.FreezeSelector;
 import org.eusedge.capture.JpegEncoder;
 import org.eusedge.capture.LiveJpeg;
 import org.eusedge.capture.LiveViewEncoder;
@@ -18,7 +19,8 @@ import org.eusedge.capture.LiveViewEncoder;
  * testsrc2 into a temp folder):
  * <ul>
  *   <li>paced: the replayer at the clip's 30 fps -> ring + LiveViewEncoder (cap 30 fps, quality 80), the way the
- *       appliance wires it; sustained JPEG fps, dropped frames, and the added latency capture -> JPEG ready;</li>
+ *       appliance wires it; sustained JPEG fps, dropped frames, the added latency capture -> JPEG ready, and
+ *       the time a FREEZE takes to pick the sharpest frame of the last 0.5 s with nothing precomputed;</li>
  *   <li>flat out: decode + grey + JPEG in series on one thread as fast as it goes: the headroom over 30 fps.</li>
  * </ul>
  * Usage: LiveViewBench [seconds per run = 8]. Needs ffmpeg on the PATH.
@@ -61,11 +63,13 @@ public final class LiveViewBench {
     private static void paced(Path clip, int seconds) throws Exception {
         FrameRing ring = FrameRing.standard();
         List<Double> latencyMs = Collections.synchronizedList(new ArrayList<>());
+        List<Double> freezeMs = new ArrayList<>();
         long offered;
         long encoded;
         double sourceFps;
         long t0;
         long t1;
+        List<Double> lat;
         try (FileSource src = new FileSource(clip);
              LiveViewEncoder live = new LiveViewEncoder(30, 80)) {
             live.addListener(j -> latencyMs.add(j.addedLatencyMs()));
@@ -83,20 +87,27 @@ public final class LiveViewBench {
             t0 = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             t1 = System.nanoTime();
+            synchronized (latencyMs) {
+                lat = new ArrayList<>(latencyMs);
+            }
             offered = live.offeredCount() - offered0;
             encoded = live.encodedCount() - encoded0;
             sourceFps = src.status().fps();
+            // FREEZE on a cold selector (no sharpness remembered): every frame of the last 0.5 s is measured
+            for (int i = 0; i < 20; i++) {
+                long f0 = System.nanoTime();
+                FreezeSelector.standard(ring).select().orElseThrow();
+                freezeMs.add((System.nanoTime() - f0) / 1e6);
+                Thread.sleep(50);
+            }
         }
         double secs = (t1 - t0) / 1e9;
-        List<Double> lat;
-        synchronized (latencyMs) {
-            lat = new ArrayList<>(latencyMs);
-        }
         System.out.printf(Locale.ROOT, "paced (file source at its 30 fps -> ring + live view, cap 30 fps, q80): "
                         + "source %.1f fps, JPEG %.1f fps sustained over %.0f s, %d of %d frames dropped%n",
                 sourceFps, encoded / secs, secs, offered - encoded, offered);
         System.out.println(Machine.header());
         System.out.println(Machine.row("added latency capture -> JPEG ready", lat));
+        System.out.println(Machine.row("freeze: sharpest of the last 0.5 s (cold)", freezeMs));
     }
 
     private static void flatOut(Path clip, int seconds) throws Exception {

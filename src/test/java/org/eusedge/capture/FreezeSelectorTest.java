@@ -98,4 +98,12 @@ class FreezeSelectorTest {
         assertEquals(9, sel.select().orElseThrow().frame().sequence());
         assertEquals(1, sel.candidates(5).size());
     }
+
+    @Test
+    void largeFramesAreMeasuredOnACoarserGrid() {
+        assertEquals(1, FreezeSelector.samplingStep(386, 386));
+        assertEquals(1, FreezeSelector.samplingStep(640, 480));
+        assertEquals(2, FreezeSelector.samplingStep(1280, 720));
+        assertEquals(4, FreezeSelector.samplingStep(1920, 1080));
+    }
 }

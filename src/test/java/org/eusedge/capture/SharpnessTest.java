@@ -63,6 +63,7 @@ class SharpnessTest {
         // i.i.d. uniform bytes: Var(L) = 20 * Var(U[0,255]) = 20 * (256^2 - 1) / 12 = 109225
         assertEquals(109225, full, 0.02 * 109225);
         assertEquals(full, Sharpness.varianceOfLaplacian(img, 2), 0.03 * full);
+        assertEquals(full, Sharpness.varianceOfLaplacian(img, 4), 0.05 * full);
     }
 
     @Test

@@ -113,23 +113,31 @@ public final class LiveViewEncoder implements AutoCloseable {
         if (!thread.isAlive()) encoder.close(); // else the thread still uses it; the daemon dies with the JVM
     }
 
+    /**
+     * The cap is kept as an average (a virtual schedule, as in the generic cell rate algorithm): a frame may be
+     * encoded up to a quarter interval before its slot, so a source running at the cap with a little jitter is
+     * not thinned out, while a faster source is held to the cap.
+     */
     private void run() {
-        long lastEncodeStart = System.nanoTime() - minIntervalNanos;
+        long slot = System.nanoTime();
+        long tolerance = minIntervalNanos / 4;
         while (!closed) {
             Frame f = mailbox.getAndSet(null);
             if (f == null) {
                 LockSupport.parkNanos(this, 100_000_000L);
                 continue;
             }
-            long wait = lastEncodeStart + minIntervalNanos - System.nanoTime();
-            if (wait > 0) {
-                // over the cap: wait out the interval, then encode whatever is newest by then
-                LockSupport.parkNanos(this, wait);
+            long wait;
+            if (slot - tolerance - System.nanoTime() > 0) {
+                // over the cap: wait for the slot (offer() unparks us early, so loop), then take the newest frame
+                while (!closed && (wait = slot - tolerance - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(this, wait);
+                }
                 Frame newer = mailbox.getAndSet(null);
                 if (newer != null) f = newer;
                 if (closed) break;
             }
-            lastEncodeStart = System.nanoTime();
+            slot = Math.max(slot, System.nanoTime()) + minIntervalNanos;
             try {
                 byte[] jpeg = encoder.encode(f.image());
                 LiveJpeg j = new LiveJpeg(f.sequence(), f.image().width(), f.image().height(), f.timestampNanos(),

@@ -87,6 +87,23 @@ class LiveViewEncoderTest {
     }
 
     @Test
+    void aSteadyFasterSourceIsHeldToTheCapOnAverage() throws Exception {
+        try (LiveViewEncoder live = new LiveViewEncoder(10, 80)) {
+            GreyImage pic = picture(160, 120);
+            long t0 = System.nanoTime();
+            for (int s = 1; s <= 300; s++) {
+                live.offer(new Frame(s, System.nanoTime(), pic));
+                Thread.sleep(3);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long encoded = live.encodedCount();
+            // a slow machine only encodes fewer; the cap allows one per 100 ms plus the first and one early slot
+            assertTrue(encoded <= Math.floor(seconds * 10) + 2, encoded + " pictures in " + seconds + " s at 10 fps");
+            assertTrue(encoded >= 1);
+        }
+    }
+
+    @Test
     void badSettingsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new JpegEncoder(0));
         var e = assertThrows(IllegalArgumentException.class, () -> new LiveViewEncoder(0, 80));

@@ -72,7 +72,6 @@ public final class FileSource extends RetryingSource {
         private long anchorMicros;
         private long lastMicros = Long.MIN_VALUE;
         private long lastDeadline;
-        private boolean frameSinceRewind;
 
         Replay(FFmpegFrameGrabber grabber) throws FrameGrabber.Exception {
             super(grabber);
@@ -87,17 +86,12 @@ public final class FileSource extends RetryingSource {
         @Override
         public GreyImage next() throws Exception {
             org.bytedeco.javacv.Frame f = grabber.grabImage();
-            if (f == null) {
-                if (!frameSinceRewind && lastMicros != Long.MIN_VALUE) {
-                    throw new FrameGrabber.Exception("no picture could be decoded after rewinding to the start");
-                }
+            if (f == null) { // the end: back to the start
                 grabber.setTimestamp(0L);
                 loops++;
-                frameSinceRewind = false;
                 f = grabber.grabImage();
-                if (f == null) throw new FrameGrabber.Exception("the file holds no decodable picture");
+                if (f == null) throw new FrameGrabber.Exception("no picture could be decoded from the start");
             }
-            frameSinceRewind = true;
             GreyImage image = FfmpegSession.grey(f);
             if (pace == Pace.SOURCE_RATE) sleepUntil(deadline(f.timestamp));
             return image;

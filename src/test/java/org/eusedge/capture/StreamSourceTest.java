@@ -79,6 +79,26 @@ class StreamSourceTest {
     }
 
     @Test
+    void aSenderThatHangsWithTheConnectionOpenIsNoticedByTheReadTimeout() throws Exception {
+        int port = freePort();
+        AtomicLong frames = new AtomicLong();
+        Process sender = sender(FileSourceTest.MP4, port);
+        try (StreamSource src = new StreamSource("tcp://127.0.0.1:" + port)) {
+            src.start(f -> frames.incrementAndGet());
+            Waits.until(Duration.ofSeconds(20), () -> frames.get() >= 10,
+                    () -> "10 frames from the sender; got " + frames.get() + ", status " + src.status());
+            // SIGSTOP: the socket stays open but nothing more arrives; only rw_timeout can end the blocked read
+            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(sender.pid())).start();
+            assertTrue(stop.waitFor(5, TimeUnit.SECONDS) && stop.exitValue() == 0, "could not SIGSTOP ffmpeg");
+            Waits.until(Duration.ofSeconds(15), () -> src.status().state() == SourceStatus.State.RECONNECTING,
+                    () -> "RECONNECTING while the sender hangs; status " + src.status());
+        } finally {
+            new ProcessBuilder("kill", "-CONT", Long.toString(sender.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            kill(sender);
+        }
+    }
+
+    @Test
     void aStreamNobodySendsReportsRefusedAndNeverThrows() throws Exception {
         int port = freePort();
         try (StreamSource src = new StreamSource("tcp://127.0.0.1:" + port)) {

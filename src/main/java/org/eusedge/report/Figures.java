@@ -130,7 +130,7 @@ public final class Figures {
         }
         double yLo = Math.max(0, Math.floor(lo * 10 - 0.5) / 10);
         SvgChart c = SvgChart.xy("Learner comparison (" + r.at("/dl_signature/model").asText() + " chosen)", null, "AUC")
-                .xCategories(names.toArray(String[]::new)).yRange(yLo, 1.0).size(620, 340).legendAt(SvgChart.Corner.BOTTOM_LEFT);
+                .xCategories(names.toArray(String[]::new)).yRange(yLo, 1.0).size(640, 360).legendAt(SvgChart.Corner.BELOW);
         c.bars("mean 5-fold CV AUC \u00b1 SD", x, cv, 0.55, "#9ecae1");
         for (int k = 0; k < n; k++) {
             double sd = Json.num(models.get(names.get(k)).get("auc_cv_sd"));
@@ -228,7 +228,7 @@ public final class Figures {
         double top = Math.max(0.05, max(all));
         for (String s : r.signatureNames()) top = Math.max(top, max(col(rows, s)));
         SvgChart c = SvgChart.xy("Decision curves, " + setLabel(r, set), "Threshold probability", "Net benefit")
-                .xRange(0, 1).yRange(-0.05, Math.ceil(top * 20) / 20 + 0.02).size(460, 360).legendAt(SvgChart.Corner.TOP_RIGHT);
+                .xRange(0, 1).yRange(-0.05, Math.ceil(top * 20) / 20 + 0.02).size(500, 380).legendAt(SvgChart.Corner.BELOW);
         c.line("Treat all", t, all, GREY, null);
         c.line("Treat none", t, col(rows, "treat_none"), "#000000", "6 3");
         for (String s : r.signatureNames()) c.line(s, t, col(rows, s), colour(s), null);
@@ -348,7 +348,7 @@ public final class Figures {
         double pad = Math.max(1e-9, (hi - lo) * 0.05);
         String[] labels = Arrays.stream(order).mapToObj(names::get).toArray(String[]::new);
         SvgChart c = SvgChart.xy("SHAP summary (beeswarm)", "SHAP value (impact on DL signature)", null)
-                .yCategories(labels).xRange(lo - pad, hi + pad).size(560, 70 + 26 * order.length);
+                .yCategories(labels).xRange(lo - pad, hi + pad).size(560, 92 + 26 * order.length);
         c.verticalLine(0, "#777777", null, null);
         for (int k = 0; k < order.length; k++) {
             int j = order[k];
@@ -364,7 +364,7 @@ public final class Figures {
             }
             c.points(x, y, colours, 2.4);
         }
-        c.note("colour: low (blue) to high (red) feature value").notesAt(SvgChart.Corner.BOTTOM_RIGHT);
+        c.legendPoint("low feature value", "#2c7bb6").legendPoint("high feature value", "#d7191c").legendAt(SvgChart.Corner.BELOW);
         return c.render();
     }
 

@@ -13,7 +13,8 @@ import java.util.List;
  * Written here rather than with JFreeChart to keep the report dependency-free and the figures small and plain.
  */
 public final class SvgChart {
-    public enum Corner { TOP_LEFT, TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT }
+    /** Where the legend goes: a corner inside the plot area, or BELOW it (one row under the x-axis label). */
+    public enum Corner { TOP_LEFT, TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT, BELOW }
 
     private static final double TICK_FONT = 11;
     private static final double LABEL_FONT = 12;
@@ -33,7 +34,9 @@ public final class SvgChart {
 
     private record Label(double x, double y, String text, String anchor) implements Mark {}
 
-    private record LegendEntry(String name, String colour, String dash, boolean point) {}
+    private enum Key { LINE, POINT, BAR }
+
+    private record LegendEntry(String name, String colour, String dash, Key key) {}
 
     private final String title;
     private final String xLabel;
@@ -116,7 +119,7 @@ public final class SvgChart {
     public SvgChart line(String legendName, double[] x, double[] y, String colour, String dash) {
         sameLength(x, y);
         marks.add(new Line(x.clone(), y.clone(), colour, dash, 1.8));
-        if (legendName != null) legend.add(new LegendEntry(legendName, colour, dash, false));
+        if (legendName != null) legend.add(new LegendEntry(legendName, colour, dash, Key.LINE));
         return this;
     }
 
@@ -125,7 +128,7 @@ public final class SvgChart {
         String[] c = new String[x.length];
         java.util.Arrays.fill(c, colour);
         marks.add(new Points(x.clone(), y.clone(), c, radius));
-        if (legendName != null) legend.add(new LegendEntry(legendName, colour, null, true));
+        if (legendName != null) legend.add(new LegendEntry(legendName, colour, null, Key.POINT));
         return this;
     }
 
@@ -141,7 +144,7 @@ public final class SvgChart {
     public SvgChart bars(String legendName, double[] x, double[] heights, double thickness, String colour) {
         sameLength(x, heights);
         marks.add(new Bars(x.clone(), heights.clone(), thickness, colour, false));
-        if (legendName != null) legend.add(new LegendEntry(legendName, colour, null, false));
+        if (legendName != null) legend.add(new LegendEntry(legendName, colour, null, Key.BAR));
         return this;
     }
 
@@ -149,7 +152,7 @@ public final class SvgChart {
     public SvgChart barsHorizontal(String legendName, double[] y, double[] lengths, double thickness, String colour) {
         sameLength(y, lengths);
         marks.add(new Bars(y.clone(), lengths.clone(), thickness, colour, true));
-        if (legendName != null) legend.add(new LegendEntry(legendName, colour, null, false));
+        if (legendName != null) legend.add(new LegendEntry(legendName, colour, null, Key.BAR));
         return this;
     }
 
@@ -182,6 +185,12 @@ public final class SvgChart {
     }
 
     /** A line of text in the note corner of the plot area (for example "MAE = 0.011"). */
+    /** A legend entry drawn as a dot with no data behind it (for example a colour scale's ends). */
+    public SvgChart legendPoint(String name, String colour) {
+        legend.add(new LegendEntry(name, colour, null, Key.POINT));
+        return this;
+    }
+
     public SvgChart note(String text) {
         notes.add(text);
         return this;
@@ -196,15 +205,18 @@ public final class SvgChart {
             for (String c : yCategories) left = Math.max(left, Svg.textWidth(c, TICK_FONT) + 16);
             if (yLabel != null && !yLabel.isEmpty()) left += 16;
         }
-        double top = 28, right = 14, bottom = xCategories != null ? 58 : 44;
+        double top = 28, right = 14, bottom = xCategories != null && staggered(left) ? 62 : 44;
+        double legendBelow = legendCorner == Corner.BELOW && !legend.isEmpty() ? 6 + 16 * belowRows() : 0;
+        bottom += legendBelow;
         double pw = width - left - right, ph = height - top - bottom;
         Svg svg = new Svg(width, height, title);
         svg.text(left + pw / 2, 17, title, 13, "middle", true, 0, null);
         svg.rect(left, top, pw, ph, null, "#9a9a9a");
         // derived from the chart's text, not a counter, so rendering the same results twice gives the same page
         String clip = "clip" + Integer.toHexString((title + '|' + xLabel + '|' + yLabel + '|' + marks.size()).hashCode());
-        svg.raw("<clipPath id=\"" + clip + "\"><rect x=\"" + Svg.n(left) + "\" y=\"" + Svg.n(top) + "\" width=\""
-                + Svg.n(pw) + "\" height=\"" + Svg.n(ph) + "\"/></clipPath>\n");
+        // the clip area reaches 5 px past the frame so that dots on the axis limits (AUC 1.0) stay whole
+        svg.raw("<clipPath id=\"" + clip + "\"><rect x=\"" + Svg.n(left - 5) + "\" y=\"" + Svg.n(top - 5) + "\" width=\""
+                + Svg.n(pw + 10) + "\" height=\"" + Svg.n(ph + 10) + "\"/></clipPath>\n");
         Mapper m = new Mapper(left, top, pw, ph);
         axes(svg, m);
         svg.raw("<g clip-path=\"url(#" + clip + ")\">\n");
@@ -241,9 +253,11 @@ public final class SvgChart {
     private void axes(Svg svg, Mapper m) {
         double bottom = m.top + m.ph;
         if (xCategories != null) {
+            boolean stagger = staggered(m.left);
             for (int k = 0; k < xCategories.length; k++) {
-                svg.line(m.x(k), bottom, m.x(k), bottom + 4, "#555", 1, null);
-                svg.text(m.x(k), bottom + 16, xCategories[k], TICK_FONT, "middle");
+                double dy = stagger && k % 2 == 1 ? 13 : 0;
+                svg.line(m.x(k), bottom, m.x(k), bottom + 4 + dy, "#555", 1, null);
+                svg.text(m.x(k), bottom + 16 + dy, xCategories[k], TICK_FONT, "middle");
             }
         } else {
             for (double t : xTicks()) {
@@ -267,9 +281,17 @@ public final class SvgChart {
         }
         svg.rect(m.left, m.top, m.pw, m.ph, null, "#555");
         if (xLabel != null) {
-            svg.text(m.left + m.pw / 2, height - (xCategories != null ? 22 : 8), xLabel, LABEL_FONT, "middle");
+            svg.text(m.left + m.pw / 2, m.top + m.ph + (xCategories != null && staggered(m.left) ? 47 : 34), xLabel, LABEL_FONT, "middle");
         }
         if (yLabel != null) svg.text(14, m.top + m.ph / 2, yLabel, LABEL_FONT, "middle", false, -90, null);
+    }
+
+    /** Whether neighbouring category labels would overlap, so every other one drops a line. */
+    private boolean staggered(double left) {
+        if (xCategories == null) return false;
+        double spacing = (width - left - 14) / xCategories.length;
+        for (String c : xCategories) if (Svg.textWidth(c, TICK_FONT) + 4 > spacing) return true;
+        return false;
     }
 
     private double[] xTicks() {
@@ -369,6 +391,20 @@ public final class SvgChart {
 
     private void drawLegend(Svg svg, Mapper m) {
         if (legend.isEmpty()) return;
+        if (legendCorner == Corner.BELOW) {
+            double x = BELOW_START, y = height - 16 * belowRows() + 6;
+            for (LegendEntry e : legend) {
+                double w = belowWidth(e);
+                if (x + w > width && x > BELOW_START) {
+                    x = BELOW_START;
+                    y += 16;
+                }
+                legendKey(svg, e, x, y);
+                svg.text(x + 26, y, e.name(), TICK_FONT - 0.5, "start");
+                x += w;
+            }
+            return;
+        }
         double w = 0;
         for (LegendEntry e : legend) w = Math.max(w, Svg.textWidth(e.name(), TICK_FONT - 0.5));
         w += 38;
@@ -381,12 +417,39 @@ public final class SvgChart {
         svg.rect(x, y, w, h, "#ffffff", "#bbbbbb");
         double ly = y + 14;
         for (LegendEntry e : legend) {
-            if (e.point()) svg.circle(x + 16, ly - 4, 3.5, e.colour(), null);
-            else svg.line(x + 6, ly - 4, x + 26, ly - 4, e.colour(), 2.5, e.dash());
+            legendKey(svg, e, x + 6, ly);
             svg.text(x + 32, ly, e.name(), TICK_FONT - 0.5, "start");
             ly += 16;
         }
         svg.raw("</g>\n");
+    }
+
+    private static final double BELOW_START = 12;
+
+    private static double belowWidth(LegendEntry e) {
+        return 26 + Svg.textWidth(e.name(), TICK_FONT - 0.5) + 14;
+    }
+
+    /** Rows the BELOW legend needs: entries flow left to right and wrap at the figure's width. */
+    private int belowRows() {
+        int rows = 1;
+        double x = BELOW_START;
+        for (LegendEntry e : legend) {
+            if (x + belowWidth(e) > width && x > BELOW_START) {
+                rows++;
+                x = BELOW_START;
+            }
+            x += belowWidth(e);
+        }
+        return rows;
+    }
+
+    private static void legendKey(Svg svg, LegendEntry e, double x, double baseline) {
+        switch (e.key()) {
+            case POINT -> svg.circle(x + 10, baseline - 4, 3.5, e.colour(), null);
+            case BAR -> svg.rect(x + 2, baseline - 9, 16, 10, e.colour(), null);
+            case LINE -> svg.line(x, baseline - 4, x + 20, baseline - 4, e.colour(), 2.5, e.dash());
+        }
     }
 
     private static void checkRange(double lo, double hi, String axis) {

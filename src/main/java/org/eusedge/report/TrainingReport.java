@@ -1,0 +1,86 @@
+package org.eusedge.report;
+
+import org.eusedge.training.FittedModel;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The report of a trainer run: turns a {@link FittedModel} (and the learner comparison, when there is one) into
+ * {@link EvaluationResults} and writes report.html, results.json and the CSV files into a folder (the bundle).
+ */
+public final class TrainingReport {
+    public static final String REPORT_HTML = "report.html";
+
+    private TrainingReport() {}
+
+    /**
+     * @param learners      the learner comparison (empty when it was not run)
+     * @param chosenLearner the learner that became DL_sig, or null for the best mean CV AUC
+     * @param explanations  SHAP values and Grad-CAM images, or null
+     * @param resamples     bootstrap resamples of the calibration (the study: 1000)
+     * @param seed          seed of the bootstrap and of the nomogram's cross-validation folds
+     */
+    public static EvaluationResults results(FittedModel f, String title, List<LearnerSummary> learners, String chosenLearner,
+                                            Explanations explanations, int resamples, long seed) {
+        int[] yTrain = pick(f.table().labels(), f.trainRows());
+        int[] yTest = pick(f.table().labels(), f.testRows());
+        ResultsBuilder b = new ResultsBuilder(yTrain, yTest)
+                .title(title)
+                .ids(pick(f.table().ids(), f.trainRows()), pick(f.table().ids(), f.testRows()))
+                .signatures(f.deep() == null ? null : new ResultsBuilder.Scores(f.dlTrainOof(), pick(f.dlFinal(), f.testRows())),
+                        new ResultsBuilder.Scores(f.clinicalTrainOof(), pick(f.clinicalFinal(), f.testRows())),
+                        new ResultsBuilder.Scores(f.nomogramTrainOof(), pick(f.nomogramFinal(), f.testRows())))
+                .learners(learners == null ? List.of() : learners, chosenLearner)
+                .selection(f.selection())
+                .clinical(f.table().clinicalNames().toArray(String[]::new), pick(f.clinical(), f.trainRows()),
+                        pick(f.clinical(), f.testRows()), f.clinicalSelection())
+                .explanations(explanations)
+                .calibration(resamples, seed);
+        if (f.deep() != null) {
+            b.note("DL_sig is the trainer's " + f.deep().learner() + " on the " + f.selection().modelFeatures().size()
+                    + " selected deep features.");
+        }
+        b.note("Clinical signature: " + f.clinicalSignature().learner() + " on " + f.clinicalSignature().variables() + ".");
+        b.note(String.format(Locale.ROOT, "Operating threshold of the bundle: %.3f (%s).", f.threshold(), f.thresholdRule()));
+        StringBuilder imputed = new StringBuilder();
+        f.imputation().summary().forEach((name, s) -> {
+            int missing = s.get("missing_in_train").intValue();
+            if (missing > 0) imputed.append(imputed.isEmpty() ? "" : "; ").append(name).append(": ").append(missing)
+                    .append(" blank, filled with ").append(SvgChart.format(s.get("fill")));
+        });
+        if (!imputed.isEmpty()) b.note("Blank clinical values of the training rows were imputed (median, or mode for 0/1): " + imputed + ".");
+        return b.build();
+    }
+
+    /** Writes report.html, results.json and the CSV files into {@code folder}; returns the paths written. */
+    public static List<Path> write(FittedModel f, String title, List<LearnerSummary> learners, String chosenLearner,
+                                   Explanations explanations, int resamples, long seed, Path folder) {
+        return HtmlReport.write(results(f, title, learners, chosenLearner, explanations, resamples, seed), folder.resolve(REPORT_HTML));
+    }
+
+    private static int[] pick(int[] a, int[] idx) {
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) out[i] = a[idx[i]];
+        return out;
+    }
+
+    private static double[] pick(double[] a, int[] idx) {
+        double[] out = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) out[i] = a[idx[i]];
+        return out;
+    }
+
+    private static double[][] pick(double[][] a, int[] idx) {
+        double[][] out = new double[idx.length][];
+        for (int i = 0; i < idx.length; i++) out[i] = a[idx[i]];
+        return out;
+    }
+
+    private static String[] pick(List<String> a, int[] idx) {
+        String[] out = new String[idx.length];
+        for (int i = 0; i < idx.length; i++) out[i] = a.get(idx[i]);
+        return out;
+    }
+}

@@ -666,8 +666,9 @@ public final class ResultsBuilder {
         List<String> r = new ArrayList<>();
         r.add("AUC is the Mann-Whitney statistic (ties count 1/2); 95% CIs by DeLong's method; paired DeLong tests "
                 + "compare AUCs on the same cases (two-sided).");
-        r.add("Train values of DL_sig and Clinic_sig are out-of-fold predictions; test values come from models fitted "
-                + "on all train cases. The nomogram is a logistic regression of the label on the train signatures.");
+        r.add("Train values of " + (dl == null ? "Clinic_sig are" : "DL_sig and Clinic_sig are") + " out-of-fold predictions; "
+                + testSetLabel + " values come from models fitted on all train cases. The nomogram is a logistic regression of "
+                + "the label on the train signature" + (dl == null ? "." : "s."));
         r.add("Thresholds: Youden's J chosen on train (positive if score >= t; ties go to the highest t) and applied "
                 + "unchanged to " + testSetLabel + "; also the fixed threshold 0.5.");
         if (clinicalNames != null) r.add(Table1.RULES);

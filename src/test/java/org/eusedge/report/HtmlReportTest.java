@@ -139,7 +139,7 @@ class HtmlReportTest {
         assertTrue(r.notes().stream().anyMatch(n -> n.contains("LightGBM skipped: its natives are x86_64-only")));
         assertEquals("skipped: its natives are x86_64-only", r.at("/models/LightGBM/status").asText());
         assertEquals(ref.at("/signatures/Clinic_sig/auc_test").asDouble(), r.at("/signatures/Clinic_sig/auc_test").asDouble(), 1e-9);
-        Path html = temp.resolve("report.html");
+        Path html = outDir(temp).resolve("no-deep/report.html");
         HtmlReport.write(r, html);
         String page = Files.readString(html);
         parse(page);

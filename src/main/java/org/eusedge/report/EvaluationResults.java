@@ -16,7 +16,7 @@ import java.util.List;
  * The machine-readable evaluation results: one JSON tree whose keys follow the reference harness's
  * (../shared/reference/README.md) wherever they overlap, so results.json can be compared with reference.json key
  * by key. Top-level keys: {@code meta, selection, models, dl_signature, signatures, delong, clinical, nomogram,
- * calibration, dca, cic, scores, explanations, notes}. Undefined numbers (a ratio with denominator 0) are null.
+ * calibration, dca, cic, scores, explanations, notes, warnings}. Undefined numbers (a ratio with denominator 0) are null.
  * The report is drawn from this tree alone, so a saved results.json can be rendered again.
  */
 public record EvaluationResults(ObjectNode json) {
@@ -61,6 +61,13 @@ public record EvaluationResults(ObjectNode json) {
     public List<String> notes() {
         List<String> out = new ArrayList<>();
         json.path("notes").forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** The subset of {@link #notes()} that are warnings (no deep feature, a skipped learner, a weak nomogram...). */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        json.path("warnings").forEach(n -> out.add(n.asText()));
         return out;
     }
 

@@ -109,10 +109,9 @@ public final class HtmlReport {
 
     private static void methods(Page p, EvaluationResults r) {
         p.raw("<h2>Methods and rules</h2>\n<ul class=\"notes\">\n");
+        List<String> warnings = r.warnings();
         for (String n : r.notes()) {
-            boolean warning = n.startsWith("No deep") || n.startsWith("The nomogram does not") || n.contains("could not")
-                    || n.startsWith("Learner ") || n.contains("absent");
-            p.raw(warning ? "<li class=\"warn\">" : "<li>").text(n).raw("</li>\n");
+            p.raw(warnings.contains(n) ? "<li class=\"warn\">" : "<li>").text(n).raw("</li>\n");
         }
         p.raw("</ul>\n");
     }

@@ -80,6 +80,7 @@ public final class ResultsBuilder {
     private long seed = 0;
     private int[] nomogramFolds;
     private final List<String> notes = new ArrayList<>();
+    private final List<String> callerWarnings = new ArrayList<>();
 
     /** @param yTest labels of the test split or external cohort; empty when there is none */
     public ResultsBuilder(int[] yTrain, int[] yTest) {
@@ -174,21 +175,27 @@ public final class ResultsBuilder {
         return this;
     }
 
+    /** A warning for the report: listed under "warnings" and highlighted among the notes. */
+    public ResultsBuilder warning(String warning) {
+        callerWarnings.add(Objects.requireNonNull(warning, "warning"));
+        return this;
+    }
+
     public EvaluationResults build() {
         if (clinic == null) throw new IllegalStateException("signatures(...) must be given before build()");
         ObjectNode root = NODES.objectNode();
         boolean hasTest = yTest.length > 0 && Arrays.stream(yTest).sum() >= 2 && yTest.length - Arrays.stream(yTest).sum() >= 2;
-        List<String> allNotes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         meta(root.putObject("meta"), hasTest);
         if (!hasTest) {
-            allNotes.add("The " + testSetLabel + " set is absent or lacks 2 cases of each class: only train figures are shown.");
+            warnings.add("The " + testSetLabel + " set is absent or lacks 2 cases of each class: only train figures are shown.");
         }
         if (selection != null) selection(root.putObject("selection"));
-        else allNotes.add("No deep feature passed the Mann-Whitney step (p < 0.05): there is no DL signature, and the "
+        else warnings.add("No deep feature passed the Mann-Whitney step (p < 0.05): there is no DL signature, and the "
                 + "nomogram uses the clinical signature alone.");
         ObjectNode delong = root.putObject("delong");
         ObjectNode ci = delong.putObject("ci");
-        if (!learners.isEmpty()) models(root, delong, ci, hasTest, allNotes);
+        if (!learners.isEmpty()) models(root, delong, ci, hasTest, warnings);
         Map<String, Scores> sigs = signatureMap();
         ObjectNode s = root.putObject("signatures");
         sigs.forEach((name, sc) -> s.set(name, scoreBlock(sc.train(), sc.test(), hasTest, ci, name)));
@@ -196,15 +203,18 @@ public final class ResultsBuilder {
         if (clinicalNames != null) clinical(root.putObject("clinical"), hasTest);
         double[][] sigX = signatureMatrix();
         String[] sigNames = dl == null ? new String[] {CLINIC_SIG} : new String[] {DL_SIG, CLINIC_SIG};
-        nomogram(root, sigX, sigNames, allNotes);
-        nomogramCrossValidation(root, sigX, sigNames, allNotes);
-        calibration(root.putObject("calibration"), sigX, sigNames, hasTest, allNotes);
+        nomogram(root, sigX, sigNames, warnings);
+        nomogramCrossValidation(root, sigX, sigNames, warnings);
+        calibration(root.putObject("calibration"), sigX, sigNames, hasTest, warnings);
         decisionCurves(root, sigs, hasTest);
         scores(root.putObject("scores"), sigs);
         if (explanations != null) explanations(root.putObject("explanations"));
-        allNotes.addAll(rules());
-        allNotes.addAll(notes);
-        Json.strings(root, "notes", allNotes);
+        warnings.addAll(callerWarnings);
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(rules());
+        all.addAll(notes);
+        Json.strings(root, "notes", all);
+        Json.strings(root, "warnings", warnings);
         return new EvaluationResults(root);
     }
 
@@ -262,7 +272,7 @@ public final class ResultsBuilder {
         }
     }
 
-    private void models(ObjectNode root, ObjectNode delong, ObjectNode ci, boolean hasTest, List<String> allNotes) {
+    private void models(ObjectNode root, ObjectNode delong, ObjectNode ci, boolean hasTest, List<String> warnings) {
         ObjectNode models = root.putObject("models");
         Map<String, Scores> ran = new LinkedHashMap<>();
         String best = null;
@@ -270,7 +280,7 @@ public final class ResultsBuilder {
         for (LearnerSummary l : learners) {
             if (!l.ran()) {
                 models.putObject(l.name()).put("status", l.status());
-                allNotes.add("Learner " + l.name() + " " + l.status() + ".");
+                warnings.add("Learner " + l.name() + " " + l.status() + ".");
                 continue;
             }
             ObjectNode m = scoreBlock(l.train(), l.test(), hasTest, ci, l.name());
@@ -454,12 +464,12 @@ public final class ResultsBuilder {
         return a;
     }
 
-    private void nomogram(ObjectNode root, double[][] x, String[] names, List<String> allNotes) {
+    private void nomogram(ObjectNode root, double[][] x, String[] names, List<String> warnings) {
         NomogramFit.Nomogram nom;
         try {
             nom = NomogramFit.fit(x, names, yTrain);
         } catch (IllegalArgumentException e) {
-            allNotes.add("The nomogram could not be drawn: " + e.getMessage());
+            warnings.add("The nomogram could not be drawn: " + e.getMessage());
             return;
         }
         ObjectNode n = root.putObject("nomogram");
@@ -505,7 +515,7 @@ public final class ResultsBuilder {
      * fold), compared with the best single signature's train AUC (already out-of-fold): the report flags a
      * nomogram that does not beat it.
      */
-    private void nomogramCrossValidation(ObjectNode root, double[][] x, String[] names, List<String> allNotes) {
+    private void nomogramCrossValidation(ObjectNode root, double[][] x, String[] names, List<String> warnings) {
         int[] folds = nomogramFolds != null ? nomogramFolds : LassoCv.stratifiedFolds(yTrain, NOMOGRAM_CV_FOLDS, seed);
         int k = Arrays.stream(folds).max().orElse(0);
         double[] oof = new double[yTrain.length];
@@ -515,7 +525,7 @@ public final class ResultsBuilder {
             for (int i = 0; i < x.length; i++) if (folds[i] != fold) { xs.add(x[i]); ys.add(yTrain[i]); }
             LogisticFit fit = LogisticRegression.fit(xs.toArray(double[][]::new), ys.stream().mapToInt(Integer::intValue).toArray(), names);
             if (!(fit instanceof LogisticFit.Fitted f)) {
-                allNotes.add("The nomogram's cross-validation failed in fold " + fold + ": " + ((LogisticFit.Failed) fit).reason());
+                warnings.add("The nomogram's cross-validation failed in fold " + fold + ": " + ((LogisticFit.Failed) fit).reason());
                 return;
             }
             for (int i = 0; i < x.length; i++) if (folds[i] == fold) oof[i] = f.predictProbability(new double[][] {x[i]})[0];
@@ -535,12 +545,12 @@ public final class ResultsBuilder {
         Json.put(c, "best_single_auc_train_oof", best);
         c.put("beats_best_single", auc > best);
         if (!(auc > best)) {
-            allNotes.add(String.format(java.util.Locale.ROOT, "The nomogram does not beat its best single signature in "
+            warnings.add(String.format(java.util.Locale.ROOT, "The nomogram does not beat its best single signature in "
                     + "cross-validation: %d-fold CV AUC %.3f vs %s %.3f (out-of-fold).", k, auc, bestName, best));
         }
     }
 
-    private void calibration(ObjectNode c, double[][] x, String[] names, boolean hasTest, List<String> allNotes) {
+    private void calibration(ObjectNode c, double[][] x, String[] names, boolean hasTest, List<String> warnings) {
         c.put("B", bootstrapResamples);
         c.put("seed", seed);
         try {
@@ -557,11 +567,11 @@ public final class ResultsBuilder {
             Json.array(curve, "calibrated_orig", b.calibratedOrig());
             Json.array(curve, "calibrated_corrected", b.calibratedCorrected());
             if (b.failedResamples() > 0) {
-                allNotes.add("Calibration: " + b.failedResamples() + " of " + b.resamples() + " bootstrap refits diverged "
+                warnings.add("Calibration: " + b.failedResamples() + " of " + b.resamples() + " bootstrap refits diverged "
                         + "or did not converge and were skipped (as rms calibrate skips them).");
             }
         } catch (IllegalArgumentException e) {
-            allNotes.add("The bootstrap calibration could not be computed: " + e.getMessage());
+            warnings.add("The bootstrap calibration could not be computed: " + e.getMessage());
         }
         c.set("train", validation(nomogram.train(), yTrain));
         if (hasTest) c.set("test", validation(nomogram.test(), yTest));

@@ -256,11 +256,12 @@ public final class Figures {
         Svg svg = new Svg(w, h, "Confusion matrix " + signature + " " + set);
         svg.text(w / 2, 16, signature + ", " + setLabel(r, set), 12, "middle", true, 0, null);
         svg.text(x0 + cell, y0 - 18, "Predicted", 11, "middle");
-        svg.text(x0 + cell / 2, y0 - 4, "PNET", 10, "middle");
-        svg.text(x0 + 1.5 * cell, y0 - 4, "Cancer", 10, "middle");
+        String pos = positiveName(r), neg = negativeName(r);
+        svg.text(x0 + cell / 2, y0 - 4, pos, 10, "middle");
+        svg.text(x0 + 1.5 * cell, y0 - 4, neg, 10, "middle");
         svg.text(16, y0 + cell, "Actual", 11, "middle", false, -90, null);
-        svg.text(x0 - 6, y0 + cell / 2 + 4, "PNET", 10, "end");
-        svg.text(x0 - 6, y0 + 1.5 * cell + 4, "Cancer", 10, "end");
+        svg.text(x0 - 6, y0 + cell / 2 + 4, pos, 10, "end");
+        svg.text(x0 - 6, y0 + 1.5 * cell + 4, neg, 10, "end");
         int max = Math.max(1, Math.max(Math.max(tp, fp), Math.max(tn, fn)));
         int[][] v = {{tp, fn}, {fp, tn}};
         for (int i = 0; i < 2; i++) {
@@ -309,7 +310,7 @@ public final class Figures {
         double[] risk = Json.doubles(r.at("/nomogram/risk_axis/prob"));
         List<double[]> kept = new ArrayList<>();
         for (int k = 0; k < riskAt.length; k++) if (riskAt[k] >= 0 && riskAt[k] <= maxTotal) kept.add(new double[] {riskAt[k], risk[k]});
-        axisRow(svg, "Risk of PNET", y, left, scaleW, kept.stream().mapToDouble(d -> d[0]).toArray(),
+        axisRow(svg, "Risk of " + positiveName(r), y, left, scaleW, kept.stream().mapToDouble(d -> d[0]).toArray(),
                 kept.stream().mapToDouble(d -> d[1]).toArray(), maxTotal, false);
         return svg.end();
     }
@@ -427,7 +428,7 @@ public final class Figures {
         svg.text(X.applyAsDouble(out), yBar - 16, String.format(Locale.ROOT, "output %.3f", out), 11, "middle", true, 0, null);
         svg.line(X.applyAsDouble(base), yBar + bh, X.applyAsDouble(base), yBar + bh + 30, "#555555", 1, "3 3");
         svg.text(X.applyAsDouble(base), yBar + bh + 42, String.format(Locale.ROOT, "base value %.3f", base), 10, "middle");
-        svg.text(left, h - 8, "red: pushes towards PNET   blue: pushes towards cancer", 10, "start", false, 0, "#444444");
+        svg.text(left, h - 8, "red: pushes towards " + positiveName(r) + "   blue: pushes towards " + negativeName(r), 10, "start", false, 0, "#444444");
         return svg.end();
     }
 
@@ -445,6 +446,14 @@ public final class Figures {
         double v = 0, f = 0.5;
         for (int n = i + 1; n > 0; n /= 2, f /= 2) v += f * (n % 2);
         return 2 * v - 1;
+    }
+
+    static String positiveName(EvaluationResults r) {
+        return r.at("/meta/positive_class_name").asText("PNET");
+    }
+
+    static String negativeName(EvaluationResults r) {
+        return r.at("/meta/negative_class_name").asText("cancer");
     }
 
     static String setLabel(EvaluationResults r, String set) {

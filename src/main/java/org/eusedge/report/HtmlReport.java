@@ -96,10 +96,11 @@ public final class HtmlReport {
 
     private static void cohort(Page p, EvaluationResults r) {
         JsonNode m = r.at("/meta");
-        p.raw("<p>Positive class: PNET (label 1); negative: pancreatic cancer (label 0). Train: ")
-                .text(m.path("n_train").asText()).raw(" cases (").text(m.path("n_pos_train").asText()).raw(" PNET); ")
+        String pos = Figures.positiveName(r);
+        p.raw("<p>Positive class: ").text(pos).raw(" (label 1); negative: ").text(Figures.negativeName(r)).raw(" (label 0). Train: ")
+                .text(m.path("n_train").asText()).raw(" cases (").text(m.path("n_pos_train").asText() + " " + pos).raw("); ")
                 .text(m.path("test_set_label").asText()).raw(": ").text(m.path("n_test").asText()).raw(" cases (")
-                .text(m.path("n_pos_test").asText()).raw(" PNET).");
+                .text(m.path("n_pos_test").asText() + " " + pos).raw(").");
         if (r.at("/dl_signature/model").isTextual()) {
             p.raw(" DL signature learner: ").text(r.at("/dl_signature/model").asText()).raw(" (")
                     .text(r.at("/dl_signature/rule").asText()).raw(").");
@@ -124,7 +125,8 @@ public final class HtmlReport {
         p.raw("<h2>Table 1. Clinical characteristics</h2>\n<table><thead><tr><th class=\"l\">Variable</th>");
         for (String s : sets) {
             String label = Figures.setLabel(r, s);
-            p.raw("<th>PNET (").text(label).raw(")</th><th>Cancer (").text(label).raw(")</th><th>p</th>");
+            p.raw("<th>").text(Figures.positiveName(r) + " (" + label + ")").raw("</th><th>").text(Figures.negativeName(r) + " (" + label + ")")
+                    .raw("</th><th>p</th>");
         }
         p.raw("</tr></thead><tbody>\n");
         JsonNode first = t.get(sets.get(0));
@@ -318,7 +320,7 @@ public final class HtmlReport {
                     .raw(": ").text(fmt(cv.path("best_single_auc_train_oof").asDouble(), 3)).raw(".");
         }
         p.raw("</p>\n");
-        figure(p, Figures.nomogram(r), "Nomogram: read each signature's points, add them, and read the risk of PNET "
+        figure(p, Figures.nomogram(r), "Nomogram: read each signature's points, add them, and read the risk of " + Figures.positiveName(r) + " "
                 + "under the total. The predictor with the widest effect range spans 100 points.");
         p.raw("<div class=\"figs\"><table><caption>Points per predictor value</caption><thead><tr><th class=\"l\">Predictor</th>"
                 + "<th>Value</th><th>Points</th></tr></thead><tbody>\n");
@@ -330,7 +332,7 @@ public final class HtmlReport {
             }
         });
         p.raw("</tbody></table>\n<table><caption>Total points to probability</caption><thead><tr><th>Total points</th>"
-                + "<th>Probability of PNET</th></tr></thead><tbody>\n");
+                + "<th>Probability of ").text(Figures.positiveName(r)).raw("</th></tr></thead><tbody>\n");
         double[] tp = Json.doubles(n.path("total_points_to_prob").path("total_points"));
         double[] pr = Json.doubles(n.path("total_points_to_prob").path("prob"));
         for (int i = 0; i < tp.length; i++) p.raw("<tr>").cell(fmt(tp[i], 0)).cell(fmt(pr[i], 3)).raw("</tr>\n");

@@ -63,6 +63,8 @@ public final class ResultsBuilder {
     private final int[] yTest;
     private String title = "EUS Edge evaluation report";
     private String testSetLabel = "test";
+    private String positiveClass = "PNET";
+    private String negativeClass = "cancer";
     private String[] idTrain;
     private String[] idTest;
     private Scores dl;
@@ -101,6 +103,13 @@ public final class ResultsBuilder {
     /** What the "test" split is, for the report's headings (for example "external: centre B"). */
     public ResultsBuilder testSetLabel(String label) {
         this.testSetLabel = Objects.requireNonNull(label, "test set label");
+        return this;
+    }
+
+    /** Names of label 1 and label 0 for the report (default PNET and cancer). */
+    public ResultsBuilder classNames(String positive, String negative) {
+        this.positiveClass = Objects.requireNonNull(positive, "positive class name");
+        this.negativeClass = Objects.requireNonNull(negative, "negative class name");
         return this;
     }
 
@@ -227,7 +236,9 @@ public final class ResultsBuilder {
         m.put("n_pos_train", Arrays.stream(yTrain).sum());
         m.put("n_pos_test", Arrays.stream(yTest).sum());
         m.put("test_has_both_classes", hasTest);
-        m.put("positive_class", "label == 1 (PNET)");
+        m.put("positive_class", "label == 1 (" + positiveClass + ")");
+        m.put("positive_class_name", positiveClass);
+        m.put("negative_class_name", negativeClass);
         m.put("bootstrap_resamples", bootstrapResamples);
         m.put("seed", seed);
     }

@@ -16,28 +16,55 @@ public final class TrainingReport {
     private TrainingReport() {}
 
     /**
-     * @param learners      the learner comparison (empty when it was not run)
-     * @param chosenLearner the learner that became DL_sig, or null for the best mean CV AUC
-     * @param explanations  SHAP values and Grad-CAM images, or null
-     * @param resamples     bootstrap resamples of the calibration (the study: 1000)
-     * @param seed          seed of the bootstrap and of the nomogram's cross-validation folds
+     * What the report needs besides the fit.
+     *
+     * @param positiveClass  name of label 1 (the bundle's positive class, e.g. PNET)
+     * @param negativeClass  name of label 0
+     * @param learners       the learner comparison (empty when it was not run)
+     * @param chosenLearner  the learner that became DL_sig, or null for the best mean CV AUC
+     * @param explanations   SHAP values and Grad-CAM images, or null
+     * @param resamples      bootstrap resamples of the calibration (the study: 1000)
+     * @param seed           seed of the bootstrap and of the nomogram's cross-validation folds
      */
-    public static EvaluationResults results(FittedModel f, String title, List<LearnerSummary> learners, String chosenLearner,
-                                            Explanations explanations, int resamples, long seed) {
+    public record Options(String title, String positiveClass, String negativeClass, List<LearnerSummary> learners,
+                          String chosenLearner, Explanations explanations, int resamples, long seed) {
+        public Options {
+            learners = learners == null ? List.of() : List.copyOf(learners);
+        }
+
+        public static Options of(String title, String positiveClass, String negativeClass) {
+            return new Options(title, positiveClass, negativeClass, List.of(), null, null, ResultsBuilder.DEFAULT_BOOTSTRAP, 0);
+        }
+
+        public Options withLearners(List<LearnerSummary> learners, String chosenLearner) {
+            return new Options(title, positiveClass, negativeClass, learners, chosenLearner, explanations, resamples, seed);
+        }
+
+        public Options withExplanations(Explanations explanations) {
+            return new Options(title, positiveClass, negativeClass, learners, chosenLearner, explanations, resamples, seed);
+        }
+
+        public Options withBootstrap(int resamples, long seed) {
+            return new Options(title, positiveClass, negativeClass, learners, chosenLearner, explanations, resamples, seed);
+        }
+    }
+
+    public static EvaluationResults results(FittedModel f, Options o) {
         int[] yTrain = pick(f.table().labels(), f.trainRows());
         int[] yTest = pick(f.table().labels(), f.testRows());
         ResultsBuilder b = new ResultsBuilder(yTrain, yTest)
-                .title(title)
+                .title(o.title())
+                .classNames(o.positiveClass(), o.negativeClass())
                 .ids(pick(f.table().ids(), f.trainRows()), pick(f.table().ids(), f.testRows()))
                 .signatures(f.deep() == null ? null : new ResultsBuilder.Scores(f.dlTrainOof(), pick(f.dlFinal(), f.testRows())),
                         new ResultsBuilder.Scores(f.clinicalTrainOof(), pick(f.clinicalFinal(), f.testRows())),
                         new ResultsBuilder.Scores(f.nomogramTrainOof(), pick(f.nomogramFinal(), f.testRows())))
-                .learners(learners == null ? List.of() : learners, chosenLearner)
+                .learners(o.learners(), o.chosenLearner())
                 .selection(f.selection())
                 .clinical(f.table().clinicalNames().toArray(String[]::new), pick(f.clinical(), f.trainRows()),
                         pick(f.clinical(), f.testRows()), f.clinicalSelection())
-                .explanations(explanations)
-                .calibration(resamples, seed);
+                .explanations(o.explanations())
+                .calibration(o.resamples(), o.seed());
         if (f.deep() != null) {
             b.note("DL_sig is the trainer's " + f.deep().learner() + " on the " + f.selection().modelFeatures().size()
                     + " selected deep features.");
@@ -55,9 +82,8 @@ public final class TrainingReport {
     }
 
     /** Writes report.html, results.json and the CSV files into {@code folder}; returns the paths written. */
-    public static List<Path> write(FittedModel f, String title, List<LearnerSummary> learners, String chosenLearner,
-                                   Explanations explanations, int resamples, long seed, Path folder) {
-        return HtmlReport.write(results(f, title, learners, chosenLearner, explanations, resamples, seed), folder.resolve(REPORT_HTML));
+    public static List<Path> write(FittedModel f, Options o, Path folder) {
+        return HtmlReport.write(results(f, o), folder.resolve(REPORT_HTML));
     }
 
     private static int[] pick(int[] a, int[] idx) {

@@ -26,7 +26,8 @@ class TrainingReportTest {
                 List.of(ReferenceExample.CLINICAL));
         FittedModel f = ModelFitter.fit(table, TrainingSettings.defaults(), line -> {});
         Path out = temp.resolve("bundle");
-        List<Path> written = TrainingReport.write(f, "Trainer fit of the reference example", List.of(), null, null, 200, 0, out);
+        List<Path> written = TrainingReport.write(f,
+                TrainingReport.Options.of("Trainer fit of the reference example", "PNET", "cancer").withBootstrap(200, 0), out);
         assertTrue(Files.exists(out.resolve(TrainingReport.REPORT_HTML)));
         assertEquals(6, written.size());
         EvaluationResults r = EvaluationResults.read(out.resolve(HtmlReport.RESULTS_JSON));

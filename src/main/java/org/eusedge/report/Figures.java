@@ -79,7 +79,8 @@ public final class Figures {
         }
         double chosen = Math.log(l.path("chosen_alpha").asDouble());
         SvgChart c = SvgChart.xy("LASSO: 10-fold CV error", "log(\u03bb)", "Mean squared error")
-                .xRange(min(logA), max(logA)).yRange(lo - (hi - lo) * 0.05, hi + (hi - lo) * 0.05).legendAt(SvgChart.Corner.TOP_LEFT);
+                .xRange(min(logA), max(logA)).yRange(lo - (hi - lo) * 0.05, hi + (hi - lo) * 0.05).size(460, 360)
+                .legendAt(SvgChart.Corner.BELOW);
         for (int i = 0; i < mean.length; i += 2) c.errorBarY(logA[i], mean[i] - se[i], mean[i] + se[i], "#b0b0b0");
         c.points("mean CV MSE \u00b1 1 SE", logA, mean, "#d62728", 2.5);
         c.verticalLine(chosen, "#333333", "5 4", String.format(Locale.ROOT, "\u03bb = %.4g", Math.exp(chosen)));
@@ -252,7 +253,7 @@ public final class Figures {
         JsonNode m = r.at("/signatures/" + signature + "/metrics/" + set + "/youden");
         if (m.isMissingNode()) return null;
         int tp = m.path("tp").asInt(), fp = m.path("fp").asInt(), tn = m.path("tn").asInt(), fn = m.path("fn").asInt();
-        double w = 220, h = 190, x0 = 86, y0 = 48, cell = 62;
+        double w = 184, h = 178, x0 = 74, y0 = 48, cell = 52;
         Svg svg = new Svg(w, h, "Confusion matrix " + signature + " " + set);
         svg.text(w / 2, 16, signature + ", " + setLabel(r, set), 12, "middle", true, 0, null);
         svg.text(x0 + cell, y0 - 18, "Predicted", 11, "middle");
@@ -286,7 +287,7 @@ public final class Figures {
         nom.fieldNames().forEachRemaining(predictors::add);
         double[] grid = Json.doubles(r.at("/nomogram/total_points_to_prob/total_points"));
         double maxTotal = grid[grid.length - 1];
-        double labelW = 110, scaleW = 560, rowH = 52, left = labelW + 10, w = left + scaleW + 30;
+        double labelW = 110, scaleW = 640, rowH = 52, left = labelW + 10, w = left + scaleW + 30;
         int rows = predictors.size() + 3;
         double h = 40 + rows * rowH;
         Svg svg = new Svg(w, h, "Nomogram");

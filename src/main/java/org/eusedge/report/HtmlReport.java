@@ -293,7 +293,7 @@ public final class HtmlReport {
         figure(p, Figures.roc(r, "train"), "ROC curves on train (DL_sig and Clinic_sig out-of-fold).");
         figure(p, Figures.roc(r, "test"), "ROC curves on " + r.at("/meta/test_set_label").asText() + ".");
         p.raw("</div>\n<h3>Confusion matrices at the Youden threshold</h3>\n<div class=\"figs\">");
-        for (String s : r.signatureNames()) for (String set : List.of("train", "test")) figure(p, Figures.confusion(r, s, set), null);
+        for (String set : List.of("train", "test")) for (String s : r.signatureNames()) figure(p, Figures.confusion(r, s, set), null);
         p.raw("</div>\n");
     }
 

@@ -374,7 +374,11 @@ public final class SvgChart {
     }
 
     private void refLabel(Svg svg, Mapper m, RefLine r) {
-        if (r.vertical()) svg.text(m.x(r.value()) + 4, m.top + 12, r.label(), TICK_FONT - 1, "start", false, 0, r.colour());
+        if (r.vertical()) {
+            double x = m.x(r.value());
+            boolean fitsRight = x + 4 + Svg.textWidth(r.label(), TICK_FONT - 1) < m.left + m.pw;   // else put it left of the line
+            svg.text(fitsRight ? x + 4 : x - 4, m.top + 12, r.label(), TICK_FONT - 1, fitsRight ? "start" : "end", false, 0, r.colour());
+        }
         else svg.text(m.left + m.pw - 4, m.y(r.value()) - 4, r.label(), TICK_FONT - 1, "end", false, 0, r.colour());
     }
 

@@ -91,7 +91,7 @@ public final class HtmlReport {
             .foot{font-size:12px;color:#555;margin-top:30px}
             img.cam{max-width:360px;border:1px solid #999}
             @media print{body{margin:0;max-width:none;font-size:11px}h2{break-after:avoid;page-break-after:avoid}\
-            table{break-inside:avoid;page-break-inside:avoid}}
+            tr,caption{break-inside:avoid;page-break-inside:avoid}}
             """;
 
     private static void cohort(Page p, EvaluationResults r) {

@@ -20,6 +20,10 @@ final class BackboneFlags {
     @Option(names = "--fp16", description = "allow FP16 in TensorRT")
     boolean fp16;
 
+    @Option(names = "--precision", defaultValue = "AUTO",
+            description = "backbone graph: AUTO (INT8 when the bundle marks it ready), FP32 or INT8 (default: ${DEFAULT-VALUE})")
+    org.eusedge.model.Scorer.Precision precision;
+
     BackboneOptions options() {
         BackboneOptions d = BackboneOptions.defaults();
         return new BackboneOptions(providers == null ? d.providerPreference() : providers, threads, trtCache, fp16, d.int8());

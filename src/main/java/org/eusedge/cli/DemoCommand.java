@@ -3,6 +3,7 @@ package org.eusedge.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.eusedge.explain.Explainer;
 import org.eusedge.imaging.GreyImage;
 import org.eusedge.inference.BackboneOptions;
 import org.eusedge.model.Bundle;
@@ -39,12 +40,13 @@ final class DemoCommand implements Callable<Integer> {
         }
         ArrayNode out = BundleJson.MAPPER.createArrayNode();
         try (Scorer scorer = Scorer.open(bundle, BackboneOptions.defaults())) {
+            Explainer explainer = new Explainer(scorer);
             for (int label : new int[] {1, 0}) {
                 Cohort.Case c = cohort.cases().stream().filter(k -> "test".equals(k.split()) && k.label() == label)
                         .findFirst().orElseThrow();
                 Map<String, Object> clinical = new LinkedHashMap<>();
                 for (int j = 0; j < cohort.clinicalNames().size(); j++) clinical.put(cohort.clinicalNames().get(j), c.clinical()[j]);
-                var prediction = scorer.score(GreyImage.read(c.image()), c.roi(), clinical).prediction();
+                var prediction = explainer.explain(scorer.score(GreyImage.read(c.image()), c.roi(), clinical));
                 var row = out.addObject();
                 row.put("case", c.id());
                 row.put("true_class", label == 1 ? bundle.pipeline().classes().positive() : bundle.pipeline().classes().negative());

@@ -11,15 +11,19 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs one command line and returns its exit code: 0 done, 2 refused with a message on standard error. */
+    public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
-            // a user's mistake gets its message, not a stack trace; --debug shows the trace
+            // a user's mistake gets its message, not a stack trace; -Deusedge.debug=true shows the trace
             cmd.getErr().println("eus-edge " + cmd.getCommandName() + ": " + ex.getMessage());
             if (Boolean.getBoolean("eusedge.debug")) ex.printStackTrace(cmd.getErr());
             return 2;
         });
-        int code = args.length == 0 ? cl.execute("demo") : cl.execute(args);
-        System.exit(code);
+        return args.length == 0 ? cl.execute("demo") : cl.execute(args);
     }
 
     @Override

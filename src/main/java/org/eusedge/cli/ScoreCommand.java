@@ -1,6 +1,8 @@
 package org.eusedge.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.eusedge.explain.Explainer;
+import org.eusedge.explain.Explanation;
 import org.eusedge.imaging.GreyImage;
 import org.eusedge.imaging.MaskRoi;
 import org.eusedge.imaging.Roi;
@@ -8,6 +10,7 @@ import org.eusedge.imaging.RoiJson;
 import org.eusedge.model.Bundle;
 import org.eusedge.model.BundleJson;
 import org.eusedge.model.InvalidInputException;
+import org.eusedge.model.Prediction;
 import org.eusedge.model.Scorer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -34,6 +37,8 @@ final class ScoreCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1") RoiSource roiSource;
     @Option(names = "--clinical", required = true, description = "clinical facts JSON, e.g. {\"age\": 52, \"diameter\": 24, ...}")
     Path clinical;
+    @Option(names = "--no-explain", description = "skip Grad-CAM and SHAP") boolean noExplain;
+    @Option(names = "--gradcam-png", description = "also write the Grad-CAM overlay on the frame to this PNG file") Path gradcamPng;
     @Mixin BackboneFlags backboneFlags;
 
     @Override
@@ -41,8 +46,16 @@ final class ScoreCommand implements Callable<Integer> {
         Map<String, Object> facts = readClinical(clinical);
         GreyImage frame = GreyImage.read(image);
         Roi roi = roiSource.mask != null ? MaskRoi.read(roiSource.mask) : RoiJson.parse(readText(roiSource.roi, "ROI"));
-        try (Scorer scorer = Scorer.open(Bundle.load(bundle), backboneFlags.options())) {
-            System.out.println(BundleJson.MAPPER.writeValueAsString(scorer.score(frame, roi, facts).prediction()));
+        try (Scorer scorer = Scorer.open(Bundle.load(bundle), backboneFlags.options(), backboneFlags.precision)) {
+            Scorer.Scoring scoring = scorer.score(frame, roi, facts);
+            Prediction prediction = scoring.prediction();
+            if (!noExplain) {
+                prediction = new Explainer(scorer).explain(scoring);
+                if (gradcamPng != null && prediction.explanation() instanceof Explanation e && e.gradCam() != null) {
+                    Files.write(gradcamPng, Explainer.overlayPng(frame, e.gradCam()));
+                }
+            }
+            System.out.println(BundleJson.MAPPER.writeValueAsString(prediction));
         }
         return 0;
     }

@@ -45,6 +45,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--crop-mode", defaultValue = "BOUNDING_BOX", description = "BOUNDING_BOX or MASKED (default: ${DEFAULT-VALUE})")
     CropSpec.Mode cropMode;
 
+    @Option(names = "--learner", description = "take this learner as the signatures' learner instead of the best mean CV AUC "
+            + "(SVM, LR, RandomForest, ExtraTrees, KNN, MLP, XGBoost, LightGBM)") String learner;
+
+    @Option(names = "--learners", split = ",", description = "compare only these learners (default: all eight)")
+    java.util.List<String> learners;
+
     @Option(names = "--no-progress", description = "no progress bar") boolean noProgress;
 
     @Mixin BackboneFlags backboneFlags;
@@ -53,6 +59,9 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Path onnx = backbone;
         String backboneSource;
+        if (source.cohort != null && !java.nio.file.Files.isRegularFile(source.cohort)) {
+            throw new IllegalArgumentException("cohort manifest " + source.cohort + " does not exist");
+        }
         if (onnx == null && source.cohort != null) {
             onnx = DemoBundle.projectResNet18(Home.cacheDir(), 0);
             backboneSource = "project ResNet18, seed 0 (He-initialised, not pretrained)";
@@ -62,7 +71,7 @@ final class TrainCommand implements Callable<Integer> {
         CropSpec d = CropSpec.defaults();
         CropSpec crop = new CropSpec(cropMode, d.marginFraction(), d.inputSize(), d.mean(), d.std());
         TrainingSettings s = TrainingSettings.defaults().withSeed(seed);
-        s = new TrainingSettings(s.seed(), s.testFraction(), s.lassoFolds(), s.signatureFolds(), s.svmC(), thresholdRule);
+        s = s.withThresholdRule(thresholdRule).withLearners(learners == null ? s.learners() : learners, learner);
         var outcome = Trainer.train(new Trainer.Request(source.cohort, ColumnMapping.resolve(mapping), source.features,
                 onnx, backboneSource, crop, backboneFlags.options(), s, out, name, !noProgress), System.err::println);
         var summary = BundleJson.MAPPER.createObjectNode();

@@ -18,6 +18,7 @@ public record Box(int x0, int y0, int x1, int y1) {
         return y1 - y0;
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return x1 == x0 || y1 == y0;
     }

@@ -99,6 +99,23 @@ public record GreyImage(int width, int height, byte[] pixels) {
         return pixels[y * width + x] & 0xff;
     }
 
+    /** Same size and same pixel values. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GreyImage g && g.width == width && g.height == height
+                && java.util.Arrays.equals(g.pixels, pixels);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * width + height) + java.util.Arrays.hashCode(pixels);
+    }
+
+    @Override
+    public String toString() {
+        return "GreyImage[" + width + "x" + height + "]";
+    }
+
     /** A TYPE_BYTE_GRAY copy. */
     public BufferedImage toBufferedImage() {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);

@@ -92,4 +92,65 @@ final class PlaneGeometry {
                 || (o3 == 0 && onSegment(cx, cy, dx, dy, ax, ay))
                 || (o4 == 0 && onSegment(cx, cy, dx, dy, bx, by));
     }
+
+    /** Drops consecutive repeated vertices, and a closing vertex that repeats the first. */
+    static double[][] dropRepeatedVertices(double[] xs, double[] ys) {
+        int n = xs.length;
+        double[] ox = new double[n];
+        double[] oy = new double[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (m > 0 && ox[m - 1] == xs[i] && oy[m - 1] == ys[i]) continue;
+            ox[m] = xs[i];
+            oy[m++] = ys[i];
+        }
+        while (m > 1 && ox[m - 1] == ox[0] && oy[m - 1] == oy[0]) m--;
+        return new double[][] {Arrays.copyOf(ox, m), Arrays.copyOf(oy, m)};
+    }
+
+    /**
+     * The first pair of edges (i, j), i < j, edge k joining vertex k to k + 1 (cyclically), that makes the closed
+     * outline non-simple: non-adjacent edges sharing a point, or adjacent edges running back over each other
+     * (a spike A -> B -> A); null for a simple outline. O(n^2): outlines are hand-drawn, a few hundred vertices.
+     */
+    static int[] firstSelfIntersection(double[] xs, double[] ys) {
+        int n = xs.length;
+        for (int i = 0; i < n; i++) {
+            int i2 = (i + 1) % n;
+            for (int j = i + 1; j < n; j++) {
+                int j2 = (j + 1) % n;
+                if (j == i2 || j2 == i) {
+                    if (foldsBack(xs, ys, i, i2, j, j2)) return new int[] {i, j};
+                } else if (segmentsIntersect(xs[i], ys[i], xs[i2], ys[i2], xs[j], ys[j], xs[j2], ys[j2])) {
+                    return new int[] {i, j};
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Adjacent edges that share vertex s and leave it in the same direction overlap along a segment. */
+    private static boolean foldsBack(double[] xs, double[] ys, int i, int i2, int j, int j2) {
+        int s = j == i2 ? i2 : i;
+        int a = j == i2 ? i : i2;
+        int b = j == i2 ? j2 : j;
+        double ax = xs[a] - xs[s], ay = ys[a] - ys[s];
+        double bx = xs[b] - xs[s], by = ys[b] - ys[s];
+        return ax * by - ay * bx == 0 && ax * bx + ay * by > 0;
+    }
+
+    /** A point shared by segments AB and CD, which must intersect: the crossing, or an end inside the overlap. */
+    static double[] intersectionPoint(double ax, double ay, double bx, double by,
+                                      double cx, double cy, double dx, double dy) {
+        double rx = bx - ax, ry = by - ay, sx = dx - cx, sy = dy - cy;
+        double denom = rx * sy - ry * sx;
+        if (denom != 0) {
+            double t = ((cx - ax) * sy - (cy - ay) * sx) / denom;
+            t = Math.max(0, Math.min(1, t));
+            return new double[] {ax + t * rx, ay + t * ry};
+        }
+        if (orientation(ax, ay, bx, by, cx, cy) == 0 && onSegment(ax, ay, bx, by, cx, cy)) return new double[] {cx, cy};
+        if (orientation(ax, ay, bx, by, dx, dy) == 0 && onSegment(ax, ay, bx, by, dx, dy)) return new double[] {dx, dy};
+        return new double[] {ax, ay};
+    }
 }

@@ -68,7 +68,7 @@ public final class RoiValidator {
 
     /** O(n^2) test of every pair of non-adjacent edges (n is a hand-drawn outline, at most a few hundred). */
     private static void checkSimple(double[] rawXs, double[] rawYs) {
-        double[][] v = dropRepeatedVertices(rawXs, rawYs);
+        double[][] v = PlaneGeometry.dropRepeatedVertices(rawXs, rawYs);
         double[] xs = v[0];
         double[] ys = v[1];
         int n = xs.length;
@@ -76,53 +76,17 @@ public final class RoiValidator {
             throw new InvalidRoiException(TOO_FEW_VERTICES, "the polygon has only " + n
                     + " distinct vertices; outline the lesion with at least 3 different points");
         }
-        for (int i = 0; i < n; i++) {
-            int i2 = (i + 1) % n;
-            for (int j = i + 1; j < n; j++) {
-                int j2 = (j + 1) % n;
-                boolean adjacent = j == i2 || j2 == i;
-                if (adjacent) {
-                    if (foldsBack(xs, ys, i, i2, j, j2)) throw selfIntersecting(i, j, xs, ys);
-                    continue;
-                }
-                if (PlaneGeometry.segmentsIntersect(xs[i], ys[i], xs[i2], ys[i2], xs[j], ys[j], xs[j2], ys[j2])) {
-                    throw selfIntersecting(i, j, xs, ys);
-                }
-            }
-        }
-    }
-
-    /** Adjacent edges that run back over each other (a spike A -> B -> A) overlap along a segment. */
-    private static boolean foldsBack(double[] xs, double[] ys, int i, int i2, int j, int j2) {
-        // shared vertex s, the other ends a and b
-        int s = j == i2 ? i2 : i;
-        int a = j == i2 ? i : i2;
-        int b = j == i2 ? j2 : j;
-        double ax = xs[a] - xs[s], ay = ys[a] - ys[s];
-        double bx = xs[b] - xs[s], by = ys[b] - ys[s];
-        return ax * by - ay * bx == 0 && ax * bx + ay * by > 0;
+        int[] pair = PlaneGeometry.firstSelfIntersection(xs, ys);
+        if (pair != null) throw selfIntersecting(pair[0], pair[1], xs, ys);
     }
 
     private static InvalidRoiException selfIntersecting(int i, int j, double[] xs, double[] ys) {
         int n = xs.length;
         return new InvalidRoiException(SELF_INTERSECTING, String.format(Locale.ROOT,
                 "edge %d (%.1f, %.1f)-(%.1f, %.1f) meets edge %d (%.1f, %.1f)-(%.1f, %.1f); the outline must not"
-                        + " cross or touch itself: redraw it as one simple loop",
+                        + " cross or touch itself: redraw it as one simple loop (for a freehand outline whose end overshoots its"
+                        + " start, OutlineRepair.removeSelfCrossings keeps the main loop)",
                 i, xs[i], ys[i], xs[(i + 1) % n], ys[(i + 1) % n], j, xs[j], ys[j], xs[(j + 1) % n], ys[(j + 1) % n]));
-    }
-
-    private static double[][] dropRepeatedVertices(double[] xs, double[] ys) {
-        int n = xs.length;
-        double[] ox = new double[n];
-        double[] oy = new double[n];
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (m > 0 && ox[m - 1] == xs[i] && oy[m - 1] == ys[i]) continue;
-            ox[m] = xs[i];
-            oy[m++] = ys[i];
-        }
-        while (m > 1 && ox[m - 1] == ox[0] && oy[m - 1] == oy[0]) m--; // a closing vertex that repeats the first
-        return new double[][] {java.util.Arrays.copyOf(ox, m), java.util.Arrays.copyOf(oy, m)};
     }
 
     private static void validateMask(MaskRoi m, int w, int h, RoiRules rules) {

@@ -77,9 +77,13 @@ public final class Bundle {
         } catch (IOException e) {
             throw new BundleException("model bundle " + dir + ": cannot read its JSON: " + rootMessage(e), e);
         }
-        if (pipeline.backbone() != null && !files.containsKey(pipeline.backbone().file())) {
-            throw new BundleException("model bundle " + dir + ": the pipeline's backbone " + pipeline.backbone().file()
-                    + " is not listed in " + MANIFEST);
+        if (pipeline.backbone() != null) {
+            for (String f : new String[] {pipeline.backbone().file(), pipeline.backbone().int8File()}) {
+                if (f != null && !files.containsKey(f)) {
+                    throw new BundleException("model bundle " + dir + ": the pipeline's backbone " + f
+                            + " is not listed in " + MANIFEST);
+                }
+            }
         }
         return new Bundle(dir, pipeline, provenance, hex(digest(manifestBytes)), files);
     }
@@ -121,6 +125,17 @@ public final class Bundle {
 
     public Optional<Path> backbonePath() {
         return pipeline.backbone() == null ? Optional.empty() : Optional.of(dir.resolve(pipeline.backbone().file()));
+    }
+
+    /** The INT8 backbone, when the bundle has one that passed its fidelity gates. */
+    public Optional<Path> int8BackbonePath() {
+        Pipeline.BackboneSpec b = pipeline.backbone();
+        return b == null || b.int8File() == null || !b.int8Ready() ? Optional.empty() : Optional.of(dir.resolve(b.int8File()));
+    }
+
+    /** Every sealed file's name (as listed in SHA256SUMS). */
+    public java.util.Set<String> sealedFiles() {
+        return java.util.Collections.unmodifiableSet(files.keySet());
     }
 
     public Path file(String name) {

@@ -19,7 +19,8 @@ public record Pipeline(
         ClinicalSchema clinicalSchema,
         ClinicalSignature clinicalSignature,
         Nomogram nomogram,
-        Threshold threshold) {
+        Threshold threshold,
+        Explanations explanations) {
 
     public static final String FORMAT = "eus-edge-pipeline/1";
 
@@ -37,6 +38,10 @@ public record Pipeline(
             }
         }
         for (String v : clinicalSignature.variables()) clinicalSchema.variable(v);
+        if (explanations == null || explanations.nomogramBackground() == null) {
+            throw new BundleException("pipeline has no SHAP backgrounds ('explanations'): it was written by an older "
+                    + "trainer; retrain the bundle");
+        }
     }
 
     /** Signature values in the nomogram's predictor order: [DL_sig,] Clinic_sig. */
@@ -47,8 +52,31 @@ public record Pipeline(
     /** Positive class = the class whose probability the model reports (label 1 in the cohort). */
     public record ClassLabels(String positive, String negative) {}
 
-    /** What the pipeline expects of its backbone; the loader refuses a backbone that does not match. */
-    public record BackboneSpec(String file, String precision, int inputSize, int featureDim, int[] mapShape, String source) {}
+    /**
+     * What the pipeline expects of its backbone; the loader refuses a backbone that does not match. {@code int8File}
+     * is the statically quantised graph `eus-edge model quantize` adds, used only when it passed the fidelity gates
+     * ({@code int8Ready}).
+     */
+    public record BackboneSpec(String file, String precision, int inputSize, int featureDim, int[] mapShape, String source,
+                               String int8File, boolean int8Ready) {
+
+        public BackboneSpec withInt8(String int8File, boolean ready) {
+            return new BackboneSpec(file, precision, inputSize, featureDim, mapShape, source, int8File, ready);
+        }
+    }
+
+    public Pipeline withBackbone(BackboneSpec spec) {
+        return new Pipeline(format, name, classes, spec, crop, featureNames, deepSignature, clinicalSchema,
+                clinicalSignature, nomogram, threshold, explanations);
+    }
 
     public record Threshold(double value, String rule) {}
+
+    /**
+     * KernelSHAP settings: backgrounds of the deep signature's inputs (standardised selected features; null without a
+     * deep signature) and of the nomogram's inputs (the training rows' out-of-fold signatures); coalition budget
+     * (0 = 2M + 2048) and seed; how many top contributions a result lists.
+     */
+    public record Explanations(ShapBackground deepBackground, ShapBackground nomogramBackground, int shapSamples,
+                               long seed, int topContributions) {}
 }

@@ -22,15 +22,36 @@ public final class Scorer implements AutoCloseable {
     private final Pipeline pipeline;
     private final Backbone backbone;
 
-    private Scorer(Bundle bundle, Backbone backbone) {
+    private final String precision;
+
+    private Scorer(Bundle bundle, Backbone backbone, String precision) {
         this.bundle = bundle;
         this.pipeline = bundle.pipeline();
         this.backbone = backbone;
+        this.precision = precision;
     }
 
+    /** "fp32" or "int8": the backbone graph this scorer runs. */
+    public String precision() {
+        return precision;
+    }
+
+    /** Which backbone graph of the bundle to run: AUTO takes the INT8 one when the bundle marks it ready. */
+    public enum Precision { AUTO, FP32, INT8 }
+
     public static Scorer open(Bundle bundle, BackboneOptions options) {
-        Path onnx = bundle.backbonePath().orElseThrow(() -> new BundleException("model bundle " + bundle.dir()
+        return open(bundle, options, Precision.AUTO);
+    }
+
+    public static Scorer open(Bundle bundle, BackboneOptions options, Precision precision) {
+        Path fp32 = bundle.backbonePath().orElseThrow(() -> new BundleException("model bundle " + bundle.dir()
                 + " was trained from a feature table and has no backbone: it cannot score images"));
+        Path onnx = switch (precision) {
+            case FP32 -> fp32;
+            case AUTO -> bundle.int8BackbonePath().orElse(fp32);
+            case INT8 -> bundle.int8BackbonePath().orElseThrow(() -> new BundleException("model bundle " + bundle.dir()
+                    + " has no INT8 backbone that passed its fidelity gates: run `eus-edge model quantize` or use fp32"));
+        };
         Backbone backbone = Backbone.open(onnx, options);
         try {
             checkBackbone(bundle.pipeline(), backbone);
@@ -38,7 +59,7 @@ public final class Scorer implements AutoCloseable {
             backbone.close();
             throw e;
         }
-        return new Scorer(bundle, backbone);
+        return new Scorer(bundle, backbone, onnx.equals(fp32) ? "fp32" : "int8");
     }
 
     static void checkBackbone(Pipeline p, Backbone b) {
@@ -103,7 +124,25 @@ public final class Scorer implements AutoCloseable {
         timings.put("scoring", ms(System.nanoTime() - t0));
         return new Prediction(prob, positive ? p.classes().positive() : p.classes().negative(), p.classes().positive(),
                 p.threshold().value(), dl, clin, pointsByName, total, inputs, crop == null ? null : crop.box(),
-                bundle.modelId(), bundle.modelHash(), provider, timings);
+                bundle.modelId(), bundle.modelHash(), provider, precision, timings, null);
+    }
+
+    /**
+     * Runs one all-zero crop through the backbone and returns the milliseconds it took: the first run builds a
+     * TensorRT engine (minutes on a Jetson) and writes it to the engine cache, so install time, not the first
+     * patient, pays for it.
+     */
+    public double warmUp() {
+        int s = pipeline.crop().inputSize();
+        long t0 = System.nanoTime();
+        backbone.run(new float[][] {new float[3 * s * s]});
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** The deep signature's probability for one prepared crop (the occlusion map re-scores occluded crops this way). */
+    public double deepProbability(float[] chwCrop) {
+        if (pipeline.deepSignature() == null) throw new IllegalStateException("this bundle has no deep signature");
+        return pipeline.deepSignature().score(backbone.run(new float[][] {chwCrop}).features()[0]);
     }
 
     /** A prediction with what produced it (the crop and the backbone's outputs, for the explanations). */

@@ -3,10 +3,12 @@ package org.eusedge.training;
 import org.eusedge.model.ClinicalSignature;
 import org.eusedge.model.DeepSignature;
 import org.eusedge.model.Nomogram;
+import org.eusedge.model.Pipeline;
 import org.eusedge.stats.Auc;
 import org.eusedge.stats.ClinicalSelection;
 import org.eusedge.stats.DeLong;
 import org.eusedge.stats.NomogramFit;
+import org.eusedge.training.learners.LearnerComparison;
 import org.eusedge.training.selection.SelectionResult;
 
 import java.util.LinkedHashMap;
@@ -20,12 +22,13 @@ import java.util.Map;
  *
  * @param clinical imputed clinical values of every row (raw units)
  * @param selection null when no deep feature survived selection
+ * @param learners  the learner comparison on the selected deep features (null without them)
  */
 public record FittedModel(FeatureTable table, double[][] clinical, ClinicalImputation imputation,
-                          SelectionResult selection, DeepSignature deep, ClinicalSelection.Result clinicalSelection,
+                          SelectionResult selection, LearnerComparison learners, DeepSignature deep, ClinicalSelection.Result clinicalSelection,
                           ClinicalSignature clinicalSignature, NomogramFit.Nomogram nomogramFit, Nomogram nomogram,
                           double threshold, String thresholdRule, int[] trainRows, int[] testRows,
-                          double[] dlTrainOof, double[] clinicalTrainOof) {
+                          double[] dlTrainOof, double[] clinicalTrainOof, Pipeline.Explanations explanations) {
 
     /** Final-model deep signature of every row, or null without a deep signature. */
     public double[] dlFinal() {

@@ -1,16 +1,22 @@
 package org.eusedge.training;
 
+import org.eusedge.explain.KernelShap;
 import org.eusedge.model.ClinicalSignature;
+import org.eusedge.model.Pipeline;
+import org.eusedge.model.ShapBackground;
 import org.eusedge.model.DeepSignature;
 import org.eusedge.model.Nomogram;
 import org.eusedge.model.Standardiser;
-import org.eusedge.model.SvmModel;
 import org.eusedge.stats.ClinicalSelection;
 import org.eusedge.stats.NomogramFit;
 import org.eusedge.stats.ThresholdMetrics;
 import org.eusedge.training.selection.FeatureSelection;
 import org.eusedge.training.selection.LassoCv;
 import org.eusedge.training.selection.NoFeatureSelectedException;
+import org.eusedge.training.learners.Learner;
+import org.eusedge.training.learners.LearnerComparison;
+import org.eusedge.training.learners.LearnerResult;
+import org.eusedge.training.learners.Learners;
 import org.eusedge.training.selection.SelectionResult;
 
 import java.util.ArrayList;
@@ -19,14 +25,16 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The method, fitted on the training split only: z-score -> Mann-Whitney -> Spearman -> LASSO -> SVM = deep-learning
- * signature; univariable then multivariable logistic regression -> SVM = clinical signature; logistic regression on
- * the two signatures = nomogram. The nomogram is fitted on out-of-fold signature values of the training rows (as the
+ * The method, fitted on the training split only: z-score -> Mann-Whitney -> Spearman -> LASSO -> eight learners by
+ * 5-fold CV, the best (an SVM in the study) = deep-learning signature; univariable then multivariable logistic
+ * regression -> the same learner = clinical signature; logistic regression on the two signatures = nomogram. The nomogram is fitted on out-of-fold signature values of the training rows (as the
  * reference harness does: resubstituted SVM scores nearly separate the classes and would inflate its coefficients).
  */
 public final class ModelFitter {
     public static final String DL_SIG = "DL_sig";
     public static final String CLINIC_SIG = "Clinic_sig";
+    static final int SHAP_BACKGROUND_SIZE = 50;
+    static final int TOP_CONTRIBUTIONS = 10;
 
     private ModelFitter() {}
 
@@ -55,18 +63,30 @@ public final class ModelFitter {
             log.accept("no deep feature survives selection (" + e.getMessage() + "): the nomogram uses the clinical signature alone");
         }
         int[] signatureFolds = LassoCv.stratifiedFolds(yTrain, s.signatureFolds(), s.seed() + 1);
+        List<Learner> learners = learners(s);
         double[] dlOof = null;
+        ShapBackground deepBackground = null;
+        LearnerComparison comparison = null;
+        String chosen = s.learner() == null ? "SVM" : s.learner();
         if (selection != null) {
             int[] cols = selection.modelFeatureColumns();
             Standardiser z = subset(selection.standardiser().mean(), selection.standardiser().sd(), cols);
             double[][] xTrain = z.apply(columns(trainFeatures, cols));
-            log.accept("deep signature: SVM on " + cols.length + " selected features");
-            SvmModel svm = new SvmTrainer(s.svmC(), s.seed()).fit(xTrain, yTrain);
-            deep = new DeepSignature("SVM", selection.modelFeatures(), cols, z, svm);
-            dlOof = OutOfFold.svmScores(xTrain, yTrain, signatureFolds, new SvmTrainer(s.svmC(), s.seed()));
+            double[][] xTest = z.apply(columns(pick(table.features(), test), cols));
+            log.accept("comparing " + learners.size() + " learners by " + s.signatureFolds() + "-fold CV on "
+                    + cols.length + " selected features");
+            comparison = LearnerComparison.run(xTrain, yTrain, signatureFolds, xTest, pick(table.labels(), test),
+                    learners, s.seed(), log);
+            LearnerResult best = s.learner() == null ? comparison.best() : comparison.best(s.learner());
+            chosen = best.name();
+            log.accept("deep signature: " + chosen + " (mean CV AUC " + String.format(java.util.Locale.ROOT, "%.3f",
+                    best.aucCvMean()) + ")");
+            deep = new DeepSignature(chosen, selection.modelFeatures(), cols, z, best.model());
+            dlOof = best.oof();
+            deepBackground = shapBackground(xTrain, s.seed());
         }
 
-        // clinical signature
+        // clinical signature, with the deep signature's learner
         String[] clinicalNames = table.clinicalNames().toArray(String[]::new);
         double[][] clinTrain = pick(clinical, train);
         ClinicalSelection.Result clinicalSelection = ClinicalSelection.select(clinTrain, clinicalNames, yTrain);
@@ -75,10 +95,11 @@ public final class ModelFitter {
         double[][] clinSel = columns(clinTrain, varCols);
         Standardiser zc = Standardiser.fit(clinSel);
         double[][] clinZ = zc.apply(clinSel);
-        log.accept("clinical signature: SVM on " + vars + " (" + clinicalSelection.signatureRule() + ")");
-        SvmModel clinSvm = new SvmTrainer(s.svmC(), s.seed()).fit(clinZ, yTrain);
-        ClinicalSignature clin = new ClinicalSignature("SVM", vars, clinicalSelection.signatureRule(), zc, clinSvm);
-        double[] clinOof = OutOfFold.svmScores(clinZ, yTrain, signatureFolds, new SvmTrainer(s.svmC(), s.seed()));
+        Learner clinLearner = byName(learners, chosen);
+        log.accept("clinical signature: " + chosen + " on " + vars + " (" + clinicalSelection.signatureRule() + ")");
+        ClinicalSignature clin = new ClinicalSignature(chosen, vars, clinicalSelection.signatureRule(), zc,
+                clinLearner.fit(clinZ, yTrain, s.seed()));
+        double[] clinOof = OutOfFold.scores(clinZ, yTrain, signatureFolds, clinLearner, s.seed());
 
         // nomogram on the out-of-fold signatures of the training rows
         List<String> predictors = new ArrayList<>();
@@ -98,8 +119,28 @@ public final class ModelFitter {
             case TrainingSettings.FIXED_HALF -> 0.5;
             default -> throw new IllegalArgumentException("unknown threshold rule " + s.thresholdRule());
         };
-        return new FittedModel(table, clinical, imputation, selection, deep, clinicalSelection, clin, fitted, nomogram,
-                threshold, s.thresholdRule(), train, test, dlOof, clinOof);
+        Pipeline.Explanations explanations = new Pipeline.Explanations(deepBackground, shapBackground(sigTrain, s.seed()),
+                KernelShap.AUTO_SAMPLES, s.seed(), TOP_CONTRIBUTIONS);
+        return new FittedModel(table, clinical, imputation, selection, comparison, deep, clinicalSelection, clin, fitted,
+                nomogram, threshold, s.thresholdRule(), train, test, dlOof, clinOof, explanations);
+    }
+
+    static List<Learner> learners(TrainingSettings s) {
+        List<Learner> all = Learners.defaults();
+        List<Learner> out = new ArrayList<>();
+        for (String name : s.learners()) out.add(byName(all, name));
+        return out;
+    }
+
+    static Learner byName(List<Learner> learners, String name) {
+        for (Learner l : learners) if (l.name().equals(name)) return l;
+        throw new IllegalArgumentException("unknown learner '" + name + "'; the learners are " + Learners.ORDER);
+    }
+
+    /** KernelSHAP's background: a k-means summary of the training rows (the shap library's usual practice). */
+    static ShapBackground shapBackground(double[][] rows, long seed) {
+        KernelShap.Summary sum = KernelShap.summarise(rows, SHAP_BACKGROUND_SIZE, seed);
+        return new ShapBackground(sum.centres(), sum.weights());
     }
 
     static Nomogram toNomogram(NomogramFit.Nomogram fitted, List<String> predictors) {

@@ -1,12 +1,13 @@
 package org.eusedge.training;
 
-import org.eusedge.model.SvmModel;
+import org.eusedge.model.learned.ScoreModel;
+import org.eusedge.training.learners.Learner;
 
 /** Out-of-fold predictions: each row scored by a model fitted on the other folds. */
 final class OutOfFold {
     private OutOfFold() {}
 
-    static double[] svmScores(double[][] x, int[] y, int[] folds, SvmTrainer trainer) {
+    static double[] scores(double[][] x, int[] y, int[] folds, Learner learner, long seed) {
         int k = 0;
         for (int f : folds) k = Math.max(k, f);
         double[] out = new double[x.length];
@@ -19,8 +20,8 @@ final class OutOfFold {
             for (int i = 0; i < x.length; i++) {
                 if (folds[i] != fold) { xf[m] = x[i]; yf[m++] = y[i]; }
             }
-            SvmModel svm = trainer.fit(xf, yf);
-            for (int i = 0; i < x.length; i++) if (folds[i] == fold) out[i] = svm.probability(x[i]);
+            ScoreModel model = learner.fit(xf, yf, seed);
+            for (int i = 0; i < x.length; i++) if (folds[i] == fold) out[i] = model.probability(x[i]);
         }
         return out;
     }

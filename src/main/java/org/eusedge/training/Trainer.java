@@ -69,11 +69,12 @@ public final class Trainer {
         long t2 = System.nanoTime();
 
         Pipeline.BackboneSpec backboneSpec = r.backbone() == null ? null : new Pipeline.BackboneSpec(
-                BundleWriter.BACKBONE_FILE, "fp32", inputSize, table.featureNames().size(), mapShape, r.backboneSource());
+                BundleWriter.BACKBONE_FILE, "fp32", inputSize, table.featureNames().size(), mapShape, r.backboneSource(),
+                null, false);
         Pipeline pipeline = new Pipeline(Pipeline.FORMAT, r.name(),
                 new Pipeline.ClassLabels(mapping.positiveName(), mapping.negativeName()), backboneSpec, r.crop(),
                 table.featureNames(), fitted.deep(), schemaFor(table.clinicalNames()), fitted.clinicalSignature(),
-                fitted.nomogram(), new Pipeline.Threshold(fitted.threshold(), fitted.thresholdRule()));
+                fitted.nomogram(), new Pipeline.Threshold(fitted.threshold(), fitted.thresholdRule()), fitted.explanations());
         ObjectNode provenance = provenance(r, mapping, table, fitted, splitRule);
         ObjectNode run = BundleJson.MAPPER.createObjectNode();
         run.put("trained_at", Instant.now().toString());

@@ -1,5 +1,6 @@
 package org.eusedge.bench;
 
+import org.eusedge.explain.Explainer;
 import org.eusedge.imaging.GreyImage;
 import org.eusedge.inference.BackboneOptions;
 import org.eusedge.model.Bundle;
@@ -15,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * `score` latency per stage on the demo bundle: crop, backbone, scoring (signatures + nomogram) and total, for the
+ * Freeze -> result latency per stage on the demo bundle: crop, backbone, scoring (signatures + nomogram), SHAP,
+ * Grad-CAM and total, for the
  * test cases of the demo cohort, after warm-up. Usage: ScoreBench [runs=50] [threads=0] [bundle folder].
  */
 public final class ScoreBench {
@@ -29,13 +31,14 @@ public final class ScoreBench {
         BackboneOptions opts = new BackboneOptions(List.of("cpu"), threads, null, false, false);
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         try (Scorer scorer = Scorer.open(bundle, opts)) {
+            Explainer explainer = new Explainer(scorer);
             for (int i = -10; i < runs; i++) {
                 Cohort.Case c = cases.get(Math.floorMod(i, cases.size()));
                 GreyImage frame = GreyImage.read(c.image());
                 var roi = c.roi();
                 Map<String, Object> clinical = new LinkedHashMap<>();
                 for (int j = 0; j < cohort.clinicalNames().size(); j++) clinical.put(cohort.clinicalNames().get(j), c.clinical()[j]);
-                var p = scorer.score(frame, roi, clinical).prediction();
+                var p = explainer.explain(scorer.score(frame, roi, clinical));
                 if (i < 0) continue; // warm-up
                 p.timingsMs().forEach((k, v) -> samples.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
             }

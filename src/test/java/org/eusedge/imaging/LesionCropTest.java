@@ -195,6 +195,22 @@ class LesionCropTest {
     }
 
     @Test
+    void realBreastOtherAreaMasksLoadAndValidateOnTheirFrame() {
+        // manifest: case036 has masks/case036_other1.png and _other2.png besides its tumour mask
+        GreyImage frame = GreyImage.read(SharedData.path("data/breast-lesions-usg/images/case036.png"));
+        MaskRoi tumour = MaskRoi.read(SharedData.path("data/breast-lesions-usg/masks/case036_tumor.png"));
+        for (String other : new String[] {"case036_other1.png", "case036_other2.png"}) {
+            MaskRoi m = MaskRoi.read(SharedData.path("data/breast-lesions-usg/masks/" + other));
+            assertEquals(frame.width(), m.width());
+            assertEquals(frame.height(), m.height());
+            assertTrue(m.count() > 0, other);
+            assertTrue(!m.equals(tumour), other + " is a different area than the tumour");
+            LesionCrop.Result r = LesionCrop.crop(frame, m, CropSpec.defaults(), ANY_SIZE);
+            assertEquals(3 * 224 * 224, r.chw().length);
+        }
+    }
+
+    @Test
     void realMaskDiameterMatchesTheManifest() {
         // manifest: case001 derived_max_diameter_mm 25.41 at 7.8125E-3 cm/px; case002 9.27 at 6.462036E-3
         MaskRoi m1 = MaskRoi.read(SharedData.path("data/breast-lesions-usg/masks/case001_tumor.png"));

@@ -2,20 +2,17 @@ package org.eusedge.model;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.eusedge.explain.Explainer;
+import org.eusedge.explain.Explanation;
 import org.eusedge.imaging.GreyImage;
 import org.eusedge.imaging.InvalidRoiException;
 import org.eusedge.imaging.PolygonRoi;
-import org.eusedge.imaging.sim.SyntheticCohort;
 import org.eusedge.inference.BackboneImporter;
 import org.eusedge.inference.BackboneOptions;
 import org.eusedge.testing.SharedData;
+import org.eusedge.testing.SmallBundle;
 import org.eusedge.training.BundleWriter;
-import org.eusedge.training.ColumnMapping;
 import org.eusedge.training.Cohort;
-import org.eusedge.training.DemoBundle;
-import org.eusedge.training.Trainer;
-import org.eusedge.training.TrainingSettings;
-import org.eusedge.imaging.CropSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,13 +43,8 @@ class ImageScoringTest {
 
     @BeforeAll
     static void trainSmallBundle() throws Exception {
-        Path cohortDir = tmp.resolve("cohort");
-        SyntheticCohort.write(cohortDir, 80, 3);
-        cohort = Cohort.read(cohortDir.resolve("manifest.csv"), ColumnMapping.resolve("default"));
-        Path backbone = DemoBundle.projectResNet18(tmp.resolve("cache"), 0);
-        bundle = Trainer.train(new Trainer.Request(cohortDir.resolve("manifest.csv"), ColumnMapping.resolve("default"), null,
-                backbone, "project ResNet18 seed 0", CropSpec.defaults(), BackboneOptions.defaults(),
-                TrainingSettings.defaults(), tmp.resolve("bundle"), "small", false), s -> { }).bundle();
+        cohort = SmallBundle.cohort();
+        bundle = SmallBundle.bundle();
         try (Reader r = Files.newBufferedReader(bundle.file(BundleWriter.CASES_FILE))) {
             for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
                 trainerProbability.put(rec.get("id"), Double.parseDouble(rec.get("probability")));
@@ -119,5 +111,60 @@ class ImageScoringTest {
         Bundle resealed = Bundle.load(copy);
         var e = assertThrows(BundleException.class, () -> Scorer.open(resealed, BackboneOptions.defaults()));
         assertTrue(e.getMessage().contains("backbone gives 1280 pooled features but the pipeline was trained on 512"), e.getMessage());
+    }
+
+    @Test
+    void explanationsExplainTheShownResult() {
+        Cohort.Case c = cohort.cases().get(1);
+        Scorer.Scoring scoring = scorer.score(GreyImage.read(c.image()), c.roi(), clinicalOf(c));
+        Explainer explainer = new Explainer(scorer);
+        Prediction p = explainer.explain(scoring);
+        Explanation e = (Explanation) p.explanation();
+
+        // SHAP efficiency: base + contributions = the very outputs the result shows
+        assertEquals(p.dlSignature(), e.deepSignature().output(), 1e-12);
+        assertEquals(p.probability(), e.nomogram().output(), 1e-12);
+        for (Explanation.Shap s : List.of(e.deepSignature(), e.nomogram())) {
+            double sum = s.base() + s.others() + s.top().stream().mapToDouble(Explanation.Contribution::shap).sum();
+            assertEquals(s.output(), sum, 1e-6);
+        }
+        // two players: exact Shapley values of the nomogram over its weighted background, from the definition
+        Pipeline pl = bundle.pipeline();
+        var bg = pl.explanations().nomogramBackground();
+        double[] x = pl.signatures(p.dlSignature(), p.clinicalSignature());
+        double v0 = 0, v1 = 0, v2 = 0, w = 0;
+        for (int i = 0; i < bg.rows().length; i++) {
+            double[] b = bg.rows()[i];
+            v0 += bg.weights()[i] * pl.nomogram().probability(b);
+            v1 += bg.weights()[i] * pl.nomogram().probability(new double[] {x[0], b[1]});
+            v2 += bg.weights()[i] * pl.nomogram().probability(new double[] {b[0], x[1]});
+            w += bg.weights()[i];
+        }
+        v0 /= w; v1 /= w; v2 /= w;
+        double fx = pl.nomogram().probability(x);
+        double phiDl = 0.5 * (v1 - v0) + 0.5 * (fx - v2);
+        double shownDl = e.nomogram().top().stream().filter(k -> k.feature().equals("DL_sig")).findFirst().orElseThrow().shap();
+        assertEquals(phiDl, shownDl, 1e-9);
+
+        // Grad-CAM: normalised grid on the backbone's 7x7 map, its peak inside the crop box, for the class shown
+        Explanation.Cam cam = e.gradCam();
+        assertEquals(p.decision(), cam.targetClass());
+        assertEquals(49, cam.grid().length);
+        float max = 0;
+        for (float v : cam.grid()) { assertTrue(v >= 0 && v <= 1); max = Math.max(max, v); }
+        assertEquals(1f, max, 1e-6);
+        assertTrue(cam.peakX() >= cam.box().x0() && cam.peakX() <= cam.box().x1() && cam.peakY() >= cam.box().y0()
+                && cam.peakY() <= cam.box().y1());
+        assertTrue(p.timingsMs().containsKey("shap") && p.timingsMs().containsKey("gradcam"));
+        byte[] png = Explainer.overlayPng(GreyImage.read(c.image()), cam);
+        assertEquals(GreyImage.read(c.image()).width(), GreyImage.of(readPng(png)).width());
+    }
+
+    private static java.awt.image.BufferedImage readPng(byte[] png) {
+        try {
+            return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        } catch (java.io.IOException ex) {
+            throw new AssertionError(ex);
+        }
     }
 }

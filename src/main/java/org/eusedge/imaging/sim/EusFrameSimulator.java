@@ -29,6 +29,7 @@ public final class EusFrameSimulator {
     static final int LIVE_DRIFT_PX = 12;
     /** Frame-to-frame correlation of the speckle's complex field in a live sequence. */
     static final double LIVE_SPECKLE_CORRELATION = 0.8;
+    private static final int NOISE_POOL_SIZE = 1 << 20;
 
     private final int width;
     private final int height;
@@ -42,6 +43,11 @@ public final class EusFrameSimulator {
     private float[] liveIm;
     private int liveIndex;
     private PolygonRoi liveRoi;
+    private float[] noisePool;
+    private float[] pixelRadius;
+    private float[] pixelAngle;
+    private float[] pixelGain;
+    private byte[] overlay;
 
     public EusFrameSimulator(long seed, int width, int height) {
         this(seed, width, height, DEFAULT_PIXEL_SPACING_MM);
@@ -96,23 +102,33 @@ public final class EusFrameSimulator {
     }
 
     /**
-     * The next frame of a live sequence: one scene (a lesion drawn with the class's Table 1 frequencies) seen
+     * The next frame of a live sequence: one scene (a lesion drawn with a random class's Table 1 frequencies, its
+     * diameter capped so that it fits the sector at this spacing) seen
      * by a probe that drifts slowly (a few pixels a second, within +-{@value #LIVE_DRIFT_PX} px) while the speckle
      * partly decorrelates from frame to frame. The lesion stays in view; {@link #liveLesionRoi()} is its outline
      * in the frame last returned.
      */
     public GreyImage nextLiveFrame() {
         if (live == null) {
-            live = Scene.build(rng, LesionSpec.draw(rng.nextBoolean(), rng), fan, width, height,
-                    pixelSpacingMm, LIVE_DRIFT_PX);
+            LesionSpec drawn = LesionSpec.draw(rng.nextBoolean(), rng);
+            double fitting = Math.min(drawn.diameterMm(), 0.7 * maxComfortableDiameterMm());
+            LesionSpec spec = new LesionSpec(drawn.pnet(), fitting, drawn.shapeIrregular(), drawn.marginUnclear(),
+                    drawn.hypoechoic(), drawn.uniform(), drawn.calcification(), drawn.cystic());
+            live = Scene.build(rng, spec, fan, width, height, pixelSpacingMm, LIVE_DRIFT_PX);
             liveRe = gaussian(width * height);
             liveIm = gaussian(width * height);
+            noisePool = gaussian(NOISE_POOL_SIZE);
         } else {
+            // fresh noise from a pre-drawn pool at random offsets: per-pixel Gaussian draws would cost more than
+            // the rest of the frame
             double keep = LIVE_SPECKLE_CORRELATION;
-            double fresh = Math.sqrt(1 - keep * keep);
+            float fresh = (float) Math.sqrt(1 - keep * keep);
+            int offRe = rng.nextInt(NOISE_POOL_SIZE);
+            int offIm = rng.nextInt(NOISE_POOL_SIZE);
+            int mask = NOISE_POOL_SIZE - 1;
             for (int i = 0; i < liveRe.length; i++) {
-                liveRe[i] = (float) (keep * liveRe[i] + fresh * rng.nextGaussian());
-                liveIm[i] = (float) (keep * liveIm[i] + fresh * rng.nextGaussian());
+                liveRe[i] = (float) keep * liveRe[i] + fresh * noisePool[(offRe + i) & mask];
+                liveIm[i] = (float) keep * liveIm[i] + fresh * noisePool[(offIm + 7 * i) & mask];
             }
         }
         double t = liveIndex++;
@@ -149,7 +165,30 @@ public final class EusFrameSimulator {
         return g;
     }
 
+    /** Per-pixel sector geometry, computed once: beam radius and angle, and the depth gain (0 outside). */
+    private void precomputeGeometry() {
+        int n = width * height;
+        pixelRadius = new float[n];
+        pixelAngle = new float[n];
+        pixelGain = new float[n];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                double r = fan.radius(x + 0.5, y + 0.5);
+                double a = fan.angle(x + 0.5, y + 0.5);
+                pixelRadius[i] = (float) r;
+                pixelAngle[i] = (float) a;
+                boolean inside = r >= fan.rMin() && r <= fan.rMax() && Math.abs(a) <= fan.halfAngle();
+                pixelGain[i] = inside ? gain[(int) r] : 0;
+            }
+        }
+    }
+
     private GreyImage render(Scene scene, int dx, int dy, float[] re, float[] im) {
+        if (pixelGain == null) precomputeGeometry();
+        float[] echo = scene.echoMap();
+        int canvasW = scene.canvasWidth();
+        int pad = scene.pad;
         byte[] px = new byte[width * height];
         double logMax = Math.log1p(4 * 3.0);
         // calcifications in frame coordinates, for their acoustic shadows along the beam
@@ -166,34 +205,41 @@ public final class EusFrameSimulator {
         int layer = Math.max(2, (int) Math.round(0.012 * height));
         double[] wallProfile = {1.4, 0.25, 1.1, 0.2, 0.9};
         for (int y = 0; y < height; y++) {
+            int row = (y - dy + pad) * canvasW + pad - dx;
             for (int x = 0; x < width; x++) {
-                double r = fan.radius(x + 0.5, y + 0.5);
-                double a = fan.angle(x + 0.5, y + 0.5);
-                if (r < fan.rMin() || r > fan.rMax() || Math.abs(a) > fan.halfAngle()) continue;
-                double e = scene.echo(x + 0.5 - dx, y + 0.5 - dy);
-                int wallIndex = (int) ((r - fan.rMin()) / layer);
-                if (wallIndex < wallProfile.length) e = wallProfile[wallIndex]; // the gut wall's five layers
-                for (int i = 0; i < nc; i++) {
-                    if (r > calcR[i] + calcSize[i] && Math.abs(a - calcA[i]) * calcR[i] < 1.3 * calcSize[i]) e *= 0.2;
-                }
                 int i = y * width + x;
+                float g = pixelGain[i];
+                if (g == 0) continue;
+                double r = pixelRadius[i];
+                int wallIndex = (int) ((r - fan.rMin()) / layer);
+                double e = wallIndex < wallProfile.length ? wallProfile[wallIndex] // the gut wall's five layers
+                        : echo[row + x];
+                for (int k = 0; k < nc; k++) {
+                    if (r > calcR[k] + calcSize[k] && Math.abs(pixelAngle[i] - calcA[k]) * calcR[k] < 1.3 * calcSize[k]) {
+                        e *= 0.2;
+                    }
+                }
                 // lateral [1/4, 1/2, 1/4] smoothing correlates the speckle across the beam, as a finite aperture does
-                int xl = Math.max(0, x - 1);
-                int xr = Math.min(width - 1, x + 1);
-                double zr = 0.25 * re[y * width + xl] + 0.5 * re[i] + 0.25 * re[y * width + xr];
-                double zi = 0.25 * im[y * width + xl] + 0.5 * im[i] + 0.25 * im[y * width + xr];
+                int il = x > 0 ? i - 1 : i;
+                int ir = x < width - 1 ? i + 1 : i;
+                double zr = 0.25 * re[il] + 0.5 * re[i] + 0.25 * re[ir];
+                double zi = 0.25 * im[il] + 0.5 * im[i] + 0.25 * im[ir];
                 double speckle = Math.sqrt((zr * zr + zi * zi) / 0.75); // E[speckle^2] = 1
-                double intensity = e * speckle * gain[(int) r];
-                double v = 255 * Math.log1p(4 * intensity) / logMax;
+                double v = 255 * Math.log1p(4 * e * speckle * g) / logMax;
                 px[i] = (byte) Math.max(0, Math.min(255, (int) Math.round(v)));
             }
         }
-        return overlay(new GreyImage(width, height, px));
+        if (overlay == null) overlay = renderOverlay();
+        for (int i = 0; i < px.length; i++) if (overlay[i] != 0) px[i] = overlay[i];
+        return new GreyImage(width, height, px);
     }
 
-    /** Burns in the processor-style labels; antialiasing off so the pixels do not depend on a rendering hint. */
-    private GreyImage overlay(GreyImage frame) {
-        BufferedImage img = frame.toBufferedImage();
+    /**
+     * The processor-style labels as a layer (0 = transparent), drawn once and burned into every frame; antialiasing
+     * off so the pixels do not depend on a rendering hint.
+     */
+    private byte[] renderOverlay() {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
@@ -213,6 +259,6 @@ public final class EusFrameSimulator {
         } finally {
             g.dispose();
         }
-        return GreyImage.of(img);
+        return GreyImage.of(img).pixels();
     }
 }

@@ -44,15 +44,15 @@ final class Scene {
         amp[2] = rng.nextDouble() * (spec.shapeIrregular() ? 0.15 : 0.12);
         amp[3] = rng.nextDouble() * 0.03;
         for (int k = 3; k <= 8; k++) {
-            if (spec.shapeIrregular()) amp[k] = (0.04 + 0.06 * rng.nextDouble()) * Math.sqrt(3.0 / k);
+            if (spec.shapeIrregular()) amp[k] = (0.06 + 0.08 * rng.nextDouble()) * Math.sqrt(3.0 / k);
             else if (!spec.pnet() && k >= 4 && k <= 6) amp[k] += 0.025 * rng.nextDouble();
         }
         double targetPx = spec.diameterMm() / spacingMm;
         r0 = targetPx / new PolygonRoi(outlineXs(1, 0), outlineYs(1, 0)).feretDiameterPx();
 
         edgeWidth = spec.marginUnclear() ? Math.max(1.5, 0.12 * r0) : 0.7;
-        lesionEcho = spec.hypoechoic() ? 0.24 : 0.95;
-        heterogeneity = (spec.uniform() ? 0.10 : 0.42) + (spec.pnet() ? 0 : 0.08);
+        lesionEcho = spec.hypoechoic() ? 0.22 : 0.95;
+        heterogeneity = (spec.uniform() ? 0.10 : 0.45) + (spec.pnet() ? 0 : 0.10);
 
         // place the lesion where the whole outline (plus drift) stays inside the sector
         double margin = pad + 6;
@@ -102,6 +102,28 @@ final class Scene {
         interfaceY = fan.apexY() + fan.rMin() + (fan.rMax() - fan.rMin()) * (0.15 + 0.1 * rng.nextDouble());
         interfaceAmp = h * 0.03 * rng.nextDouble();
         interfacePhase = rng.nextDouble() * 2 * Math.PI;
+    }
+
+    private float[] echoMap;
+
+    /**
+     * Echogenicity over the scene canvas, (w + 2 pad) x (h + 2 pad), row-major, sampled at pixel centres: entry
+     * (x + pad, y + pad) is the frame pixel (x, y) before any drift. Computed once; drift only shifts it.
+     */
+    float[] echoMap() {
+        if (echoMap == null) {
+            int canvasH = coarse.length / canvasW;
+            float[] m = new float[canvasW * canvasH];
+            for (int y = 0; y < canvasH; y++) {
+                for (int x = 0; x < canvasW; x++) m[y * canvasW + x] = (float) echo(x - pad + 0.5, y - pad + 0.5);
+            }
+            echoMap = m;
+        }
+        return echoMap;
+    }
+
+    int canvasWidth() {
+        return canvasW;
     }
 
     static Scene build(Random rng, LesionSpec spec, Fan fan, int w, int h, double spacingMm, int driftMargin) {

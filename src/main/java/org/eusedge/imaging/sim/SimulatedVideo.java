@@ -23,6 +23,11 @@ public final class SimulatedVideo {
     public record Written(Path file, String codec, int frames) {}
 
     public static Written write(Path file, int width, int height, int fps, int seconds, long seed) {
+        return write(file, width, height, fps, seconds, seed, true);
+    }
+
+    /** As {@link #write(Path, int, int, int, int, long)}; {@code tryH264 = false} goes straight to MJPEG / AVI. */
+    static Written write(Path file, int width, int height, int fps, int seconds, long seed, boolean tryH264) {
         Objects.requireNonNull(file, "file");
         if (width % 2 != 0 || height % 2 != 0) {
             throw new IllegalArgumentException("video size must be even in both directions (4:2:0 chroma), got "
@@ -37,7 +42,7 @@ public final class SimulatedVideo {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create the folder of " + file, e);
         }
-        if (avcodec.avcodec_find_encoder(avcodec.AV_CODEC_ID_H264) != null) {
+        if (tryH264 && avcodec.avcodec_find_encoder(avcodec.AV_CODEC_ID_H264) != null) {
             try {
                 return record(file, "mp4", avcodec.AV_CODEC_ID_H264, avutil.AV_PIX_FMT_YUV420P, "h264",
                         width, height, fps, seconds, seed);

@@ -123,9 +123,15 @@ public final class SyntheticCohort {
         return rows;
     }
 
-    /** Renders one row at the finest spacing whose sector holds the lesion. */
+    /**
+     * Renders one row at the finest spacing whose sector holds the lesion: the steps of {@link #SPACINGS_MM}, then
+     * (small frames only) coarser steps of 0.1 mm/px.
+     */
     static SimulatedCase render(Row row, int width, int height) {
-        for (double spacing : SPACINGS_MM) {
+        for (int step = 0; step < SPACINGS_MM.length + 30; step++) {
+            double spacing = step < SPACINGS_MM.length ? SPACINGS_MM[step]
+                    : Math.round((SPACINGS_MM[SPACINGS_MM.length - 1] + 0.1 * (step - SPACINGS_MM.length + 1)) * 10)
+                    / 10.0;
             EusFrameSimulator sim = new EusFrameSimulator(row.imageSeed(), width, height, spacing);
             if (row.diameter() > sim.maxComfortableDiameterMm()) continue;
             try {
@@ -135,8 +141,8 @@ public final class SyntheticCohort {
             }
         }
         throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "%s: a %.2f mm lesion does not fit a %dx%d frame even at %.1f mm/px; use a larger frame",
-                row.caseId(), row.diameter(), width, height, SPACINGS_MM[SPACINGS_MM.length - 1]));
+                "%s: a %.2f mm lesion does not fit a %dx%d frame at any pixel spacing up to 3.6 mm/px;"
+                        + " use a larger frame", row.caseId(), row.diameter(), width, height));
     }
 
     private static org.eusedge.imaging.GreyImage maskImage(SimulatedCase c) {

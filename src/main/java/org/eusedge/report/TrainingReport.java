@@ -1,6 +1,7 @@
 package org.eusedge.report;
 
 import org.eusedge.training.FittedModel;
+import org.eusedge.training.learners.LearnerComparison;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,8 +21,8 @@ public final class TrainingReport {
      *
      * @param positiveClass  name of label 1 (the bundle's positive class, e.g. PNET)
      * @param negativeClass  name of label 0
-     * @param learners       the learner comparison (empty when it was not run)
-     * @param chosenLearner  the learner that became DL_sig, or null for the best mean CV AUC
+     * @param learners       a learner comparison to report instead of the fit's own (empty: the fit's, if any)
+     * @param chosenLearner  the learner that became DL_sig, or null for the fit's deep-signature learner
      * @param explanations   SHAP values and Grad-CAM images, or null
      * @param resamples      bootstrap resamples of the calibration (the study: 1000)
      * @param seed           seed of the bootstrap and of the nomogram's cross-validation folds
@@ -59,7 +60,7 @@ public final class TrainingReport {
                 .signatures(f.deep() == null ? null : new ResultsBuilder.Scores(f.dlTrainOof(), pick(f.dlFinal(), f.testRows())),
                         new ResultsBuilder.Scores(f.clinicalTrainOof(), pick(f.clinicalFinal(), f.testRows())),
                         new ResultsBuilder.Scores(f.nomogramTrainOof(), pick(f.nomogramFinal(), f.testRows())))
-                .learners(o.learners(), o.chosenLearner())
+                .learners(learners(f, o), chosen(f, o))
                 .selection(f.selection())
                 .clinical(f.table().clinicalNames().toArray(String[]::new), pick(f.clinical(), f.trainRows()),
                         pick(f.clinical(), f.testRows()), f.clinicalSelection())
@@ -79,6 +80,25 @@ public final class TrainingReport {
         });
         if (!imputed.isEmpty()) b.note("Blank clinical values of the training rows were imputed (median, or mode for 0/1): " + imputed + ".");
         return b.build();
+    }
+
+    /** The learner comparison as the report's plain summaries, in the comparison's order. */
+    public static List<LearnerSummary> summaries(LearnerComparison comparison) {
+        if (comparison == null) return List.of();
+        return comparison.results().stream().map(r -> r.ok()
+                ? new LearnerSummary(r.name(), r.aucCvFolds(), r.oof(), r.trainScores(), r.testScores(), LearnerSummary.OK)
+                : LearnerSummary.skipped(r.name(), r.skipReason())).toList();
+    }
+
+    private static List<LearnerSummary> learners(FittedModel f, Options o) {
+        return !o.learners().isEmpty() ? o.learners() : summaries(f.learners());
+    }
+
+    private static String chosen(FittedModel f, Options o) {
+        if (o.chosenLearner() != null) return o.chosenLearner();
+        if (f.deep() == null || f.learners() == null) return null;
+        String name = f.deep().learner();
+        return f.learners().results().stream().anyMatch(r -> r.ok() && r.name().equals(name)) ? name : null;
     }
 
     /** Writes report.html, results.json and the CSV files into {@code folder}; returns the paths written. */

@@ -45,6 +45,18 @@ class TrainingReportTest {
         assertEquals(Auc.of(Json.doubles(r.at("/scores/Nomogram/test")), yTest), r.at("/signatures/Nomogram/auc_test").asDouble(), 1e-12);
         assertEquals(80, yTest.length, "the CSV's own split: 80 test rows");
         assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("Operating threshold of the bundle")));
+        // the trainer's learner comparison is reported as it ran, with the learner that became DL_sig
+        assertEquals(f.learners().results().size(), r.at("/models").size());
+        for (var lr : f.learners().results()) {
+            if (!lr.ok()) {
+                assertTrue(r.at("/models/" + lr.name() + "/status").asText().startsWith("skipped"), lr.name());
+                continue;
+            }
+            assertEquals(lr.aucCvMean(), r.at("/models/" + lr.name() + "/auc_cv_mean").asDouble(), 1e-12, lr.name());
+            assertEquals(lr.aucTest(), r.at("/models/" + lr.name() + "/auc_test").asDouble(), 1e-12, lr.name());
+            assertEquals(lr.testCi().lo(), r.at("/models/" + lr.name() + "/auc_test_ci_delong/0").asDouble(), 1e-12, lr.name());
+        }
+        assertEquals(f.deep().learner(), r.at("/dl_signature/model").asText());
         HtmlReportTest.parse(Files.readString(out.resolve(TrainingReport.REPORT_HTML)));
     }
 }

@@ -95,7 +95,7 @@ function buildStrip() {
     b.dataset.id = c.frame_id;
     b.innerHTML = '<img alt=""><span></span>';
     b.querySelector('img').src = 'api/frames/' + c.frame_id + '.jpg';
-    b.querySelector('span').textContent = '-' + Math.round(c.age_ms) + ' ms';
+    b.querySelector('span').textContent = c.age_ms < 1 ? 'latest' : '-' + Math.round(c.age_ms) + ' ms';
     b.classList.toggle('selected', c.frame_id === state.frame.frame_id);
     b.onclick = () => showFrame(c.frame_id, state.frame.width, state.frame.height);
     strip.appendChild(b);
@@ -137,16 +137,19 @@ function resetRoi() {
 }
 
 function layoutCanvas() {
+  // the image is letterboxed (object-fit: contain): the canvas covers exactly the picture
   const img = $('frozen');
   const canvas = $('roi-canvas');
   const stage = $('stage').getBoundingClientRect();
   const box = img.getBoundingClientRect();
-  canvas.style.left = (box.left - stage.left) + 'px';
-  canvas.style.top = (box.top - stage.top) + 'px';
-  canvas.style.width = box.width + 'px';
-  canvas.style.height = box.height + 'px';
-  canvas.width = Math.round(box.width * devicePixelRatio);
-  canvas.height = Math.round(box.height * devicePixelRatio);
+  const scale = Math.min(box.width / img.naturalWidth, box.height / img.naturalHeight);
+  const w = img.naturalWidth * scale, h = img.naturalHeight * scale;
+  canvas.style.left = (box.left - stage.left + (box.width - w) / 2) + 'px';
+  canvas.style.top = (box.top - stage.top + (box.height - h) / 2) + 'px';
+  canvas.style.width = w + 'px';
+  canvas.style.height = h + 'px';
+  canvas.width = Math.round(w * devicePixelRatio);
+  canvas.height = Math.round(h * devicePixelRatio);
   redraw();
 }
 
@@ -389,9 +392,9 @@ async function score() {
 function showResult(r) {
   const positive = r.decision === r.positive_class;
   const cls = positive ? 'positive' : 'negative';
-  $('probability').textContent = (100 * r.probability).toFixed(1) + ' %';
+  $('probability').innerHTML = '<small>probability of ' + esc(r.positive_class) + '</small><span id="prob-value">' + (100 * r.probability).toFixed(1) + ' %</span>';
   $('probability').className = cls;
-  $('decision').textContent = r.decision + '  (P(' + r.positive_class + ') vs threshold ' + (100 * r.threshold).toFixed(0) + ' %)';
+  $('decision').innerHTML = esc(r.decision) + '<small>threshold ' + (100 * r.threshold).toFixed(0) + ' %</small>';
   $('decision').className = cls;
   const rows = [];
   if (r.dl_signature !== null && r.dl_signature !== undefined && !Number.isNaN(r.dl_signature)) {
@@ -412,8 +415,8 @@ function showResult(r) {
 function drawNomogram(r) {
   const n = state.model.nomogram;
   const svg = $('nomogram');
-  const L = 190, R = 870, W = R - L;
-  const rowH = 52;
+  const L = 170, R = 680, W = R - L;
+  const rowH = 58;
   const xPts = (p) => L + W * p / 100;
   const xTot = (t) => L + W * t / n.max_total_points;
   const parts = [];
@@ -425,7 +428,7 @@ function drawNomogram(r) {
     }
     for (const t of ticks) {
       parts.push('<line class="axis" x1="' + t.x + '" x2="' + t.x + '" y1="' + (y - 6) + '" y2="' + y + '"/>');
-      parts.push('<text x="' + t.x + '" y="' + (y + 20) + '" text-anchor="middle">' + esc(t.label) + '</text>');
+      parts.push('<text x="' + t.x + '" y="' + (y + 24) + '" text-anchor="middle">' + esc(t.label) + '</text>');
     }
   };
   const mark = (x, y) => parts.push('<circle class="mark" cx="' + x + '" cy="' + y + '" r="8"/>');
@@ -433,7 +436,7 @@ function drawNomogram(r) {
   axisRow(y, 'Points', [0, 20, 40, 60, 80, 100].map((p) => ({ x: xPts(p), label: String(p) })));
   y += rowH;
   for (const a of n.predictors) {
-    axisRow(y, a.name, a.ticks.map((t) => ({ x: xPts(t.points), label: fmt(t.value) })));
+    axisRow(y, a.name, spaced(a.ticks.map((t) => ({ x: xPts(t.points), label: fmt(t.value) })), 40));
     const pts = r.nomogram_points[a.name];
     if (pts !== undefined) {
       parts.push('<line class="guide" x1="' + xPts(pts) + '" x2="' + xPts(pts) + '" y1="' + (30) + '" y2="' + y + '"/>');
@@ -447,10 +450,17 @@ function drawNomogram(r) {
   parts.push('<line class="guide" x1="' + tx + '" x2="' + tx + '" y1="' + y + '" y2="' + (y + rowH) + '"/>');
   mark(tx, y);
   y += rowH;
-  axisRow(y, 'P(' + r.positive_class + ')', n.probability_ticks.map((t) => ({ x: xTot(t.total_points), label: fmt(t.probability) })));
+  axisRow(y, 'P(' + r.positive_class + ')', spaced(n.probability_ticks.map((t) => ({ x: xTot(t.total_points), label: fmt(t.probability) })), 46));
   mark(tx, y);
-  svg.setAttribute('viewBox', '0 0 900 ' + (y + 34));
+  svg.setAttribute('viewBox', '0 0 700 ' + (y + 34));
   svg.innerHTML = parts.join('');
+}
+
+/** Drops ticks closer than minGap to the last kept one (probability ticks crowd where the curve is steep). */
+function spaced(ticks, minGap) {
+  const out = [];
+  for (const t of ticks) if (!out.length || t.x - out[out.length - 1].x >= minGap) out.push(t);
+  return out;
 }
 
 function prettyTicks(max) {

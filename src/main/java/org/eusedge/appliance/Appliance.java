@@ -15,7 +15,9 @@ import org.eusedge.model.BundleJson;
 import org.eusedge.model.InvalidInputException;
 import org.eusedge.model.Prediction;
 import org.eusedge.model.Scorer;
+import org.eusedge.training.DemoBundle;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -91,6 +93,11 @@ public final class Appliance implements AutoCloseable {
         log.accept("model " + bundle.modelId() + " on " + scorer.provider() + "; source " + source.describe());
         source.start(a.ring::add);
         return a;
+    }
+
+    /** The configured bundle: the cached demo bundle (built on first use, ~2 min) or a bundle folder, verified. */
+    public static Bundle loadBundle(ApplianceConfig config, Consumer<String> log) {
+        return config.usesDemoBundle() ? DemoBundle.ensure(config.cacheDir(), log) : Bundle.load(Path.of(config.bundle()));
     }
 
     // ---- live view ----
@@ -190,6 +197,7 @@ public final class Appliance implements AutoCloseable {
      * @throws UnknownFrameException for a frame that is not held
      * @throws org.eusedge.imaging.InvalidRoiException for an outline that cannot be scored
      * @throws InvalidInputException for missing, unknown or impossible clinical values
+     * @throws IllegalStateException when the audit cannot record it (then nothing is shown or sent)
      */
     public ScoringResult score(long frameId, JsonNode roiJson, JsonNode clinicalJson) {
         Frame frame = heldFrame(frameId);
@@ -209,8 +217,14 @@ public final class Appliance implements AutoCloseable {
 
         byte[] png = FrameCodec.png(frame.image());
         boolean keepFrame = config.frameStorage() == ApplianceConfig.FrameStorage.FULL;
-        audit.record(new ScoringRecord(scoringId, time, frameId, keepFrame ? png : null, FrameCodec.sha256Hex(png),
-                roiJson.deepCopy(), clinicalJson.deepCopy(), json.deepCopy(), bundle.modelId(), bundle.modelHash()));
+        try {
+            audit.record(new ScoringRecord(scoringId, time, frameId, keepFrame ? png : null, FrameCodec.sha256Hex(png),
+                    roiJson.deepCopy(), clinicalJson.deepCopy(), json.deepCopy(), bundle.modelId(), bundle.modelHash()));
+        } catch (RuntimeException e) {
+            log.accept("scoring " + scoringId + " could not be audited: " + e);
+            throw new IllegalStateException("the scoring could not be recorded in the audit (" + e.getMessage()
+                    + "), so it is neither shown nor sent; check the audit folder (disk space, permissions) and score again", e);
+        }
 
         ObjectNode message = json.deepCopy();
         message.put("message_id", scoringId);

@@ -174,7 +174,8 @@ public final class SideMonitor implements AutoCloseable {
         }
         Frame f = appliance.heldFrame(Long.parseLong(file.substring(0, file.length() - 4)));
         res.header(HeaderNames.CONTENT_TYPE, "image/jpeg");
-        res.header(HeaderNames.CACHE_CONTROL, "private, max-age=3600");
+        // frame ids restart with the service: never let a browser reuse an old picture for a new id
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.send(FrameCodec.jpeg(f.image(), 92));
     }
 

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eusedge.appliance.FrameCodec;
+import org.eusedge.appliance.Appliance;
+import org.eusedge.appliance.JsonLinesAudit;
+import org.eusedge.appliance.LiveSimulatorSource;
+import org.eusedge.appliance.CollectingPublisher;
 import org.eusedge.imaging.GreyImage;
 import org.eusedge.imaging.PolygonRoi;
 import org.eusedge.imaging.RoiJson;
@@ -26,6 +30,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The side monitor's HTTP API driven over a real socket with java.net.http, on the whole running appliance. */
@@ -206,6 +212,26 @@ class SideMonitorApiTest {
         assertEquals(200, ok.statusCode(), ok.body());
         assertTrue(json.readTree(ok.body()).get("probability").isNumber());
         assertEquals(200, post("api/freeze", "{}").statusCode());
+    }
+
+    @Test
+    void aScoringTheAuditCannotRecordIsNeitherReturnedNorSent() throws Exception {
+        // an audit file whose folder is a regular file: every append fails
+        Path notAFolder = Files.writeString(tmp.resolve("not-a-folder"), "x");
+        CollectingPublisher publisher = new CollectingPublisher();
+        LiveSimulatorSource source = new LiveSimulatorSource(5,
+                RunningAppliance.WIDTH, RunningAppliance.HEIGHT, RunningAppliance.SPACING_MM, RunningAppliance.FPS);
+        try (var appliance = Appliance.start(app.appliance.config(), app.bundle, source,
+                new JsonLinesAudit(notAFolder.resolve("audit.jsonl")), publisher, s -> { })) {
+            while (source.status().framesDelivered() < 3) Thread.sleep(20);
+            long id = appliance.freeze().frameId();
+            ObjectNode clinical = json.createObjectNode();
+            for (String v : app.bundle.pipeline().clinicalSignature().variables()) clinical.put(v, v.equals("age") ? 60 : 1);
+            var e = assertThrows(IllegalStateException.class, () -> appliance.score(id,
+                    json.readTree(RoiJson.write(source.outlineOf(id))), clinical));
+            assertTrue(e.getMessage().contains("could not be recorded in the audit"), e.getMessage());
+            assertTrue(publisher.messages().isEmpty(), "nothing may reach the room system unaudited");
+        }
     }
 
     @Test

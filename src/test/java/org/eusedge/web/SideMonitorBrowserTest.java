@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
@@ -121,8 +122,8 @@ class SideMonitorBrowserTest {
         double x0 = ((Number) page.evaluate("() => state.roi.points[0][0]")).doubleValue();
         page.mouse().move(firstX, firstY);
         page.mouse().down();
-        page.mouse().move(firstX + 5, firstY, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(2));
-        page.mouse().move(firstX + 10, firstY, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(2));
+        page.mouse().move(firstX + 5, firstY, new Mouse.MoveOptions().setSteps(2));
+        page.mouse().move(firstX + 10, firstY, new Mouse.MoveOptions().setSteps(2));
         page.mouse().up();
         double x1 = ((Number) page.evaluate("() => state.roi.points[0][0]")).doubleValue();
         assertEquals(10 / scale, x1 - x0, 0.5 / scale + 1e-6);
@@ -181,6 +182,10 @@ class SideMonitorBrowserTest {
         // back to live with the space bar
         page.keyboard().press(" ");
         page.waitForSelector("#live", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
+        // the configured foot-switch key freezes too
+        page.keyboard().press("F8");
+        page.waitForSelector("#frozen", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
+        assertTrue(((Number) page.evaluate("() => state.frame.frame_id")).longValue() > frameId);
         page.close();
     }
 }

@@ -187,6 +187,11 @@ function onPointerDown(ev) {
     }
     return;
   }
+  if (state.tool === 'box') {
+    state.drag = { kind: 'box', start: p, end: p };
+    $('roi-canvas').setPointerCapture(ev.pointerId);
+    return;
+  }
   if (state.tool === 'freehand') {
     remember();
     state.roi = { points: [p], closed: false };
@@ -212,7 +217,9 @@ function onPointerMove(ev) {
   ev.preventDefault();
   const p = toImage(ev);
   const pts = state.roi.points;
-  if (state.drag.kind === 'vertex') {
+  if (state.drag.kind === 'box') {
+    state.drag.end = p;
+  } else if (state.drag.kind === 'vertex') {
     pts[state.drag.index] = p;
   } else if (screenDistance(p, pts[pts.length - 1]) >= 4) {
     pts.push(p);
@@ -223,12 +230,35 @@ function onPointerMove(ev) {
 function onPointerUp() {
   if (!state.drag) return;
   const kind = state.drag.kind;
+  const drag = state.drag;
   state.drag = null;
+  if (kind === 'box') {
+    assist(drag.start, drag.end);
+    return;
+  }
   if (kind === 'freehand') {
     if (state.roi.points.length >= 3) closeRoi();
     else { state.roi.points = []; redraw(); }
   } else if (state.roi.closed) {
     measure();
+  }
+}
+
+async function assist(a, b) {
+  redraw();
+  const box = { x0: Math.min(a[0], b[0]), y0: Math.min(a[1], b[1]), x1: Math.max(a[0], b[0]), y1: Math.max(a[1], b[1]) };
+  try {
+    $('roi-info').textContent = 'Finding the outline…';
+    const r = await api('api/roi/assist', { frame_id: state.frame.frame_id, box });
+    remember();
+    state.roi = { points: r.polygon, closed: true };
+    redraw();
+    updateScoreButton();
+    await measure();
+    $('roi-info').textContent += ' · proposed by the assist: check it (Edit to adjust)';
+  } catch (e) {
+    $('roi-info').textContent = '';
+    showError(e.message);
   }
 }
 
@@ -259,8 +289,16 @@ function redraw() {
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   if (!state.frame) return;
   const pts = state.roi.points;
-  if (pts.length === 0) return;
   const sx = canvas.width / state.frame.width, sy = canvas.height / state.frame.height;
+  if (state.drag && state.drag.kind === 'box') {
+    const a = state.drag.start, b = state.drag.end;
+    ctx.setLineDash([8 * devicePixelRatio, 6 * devicePixelRatio]);
+    ctx.lineWidth = 2 * devicePixelRatio;
+    ctx.strokeStyle = '#2f81f7';
+    ctx.strokeRect(a[0] * sx, a[1] * sy, (b[0] - a[0]) * sx, (b[1] - a[1]) * sy);
+    ctx.setLineDash([]);
+  }
+  if (pts.length === 0) return;
   ctx.lineWidth = 3 * devicePixelRatio;
   ctx.strokeStyle = '#ffd33d';
   ctx.fillStyle = 'rgba(255, 211, 61, 0.15)';
@@ -268,7 +306,7 @@ function redraw() {
   pts.forEach((p, i) => (i ? ctx.lineTo(p[0] * sx, p[1] * sy) : ctx.moveTo(p[0] * sx, p[1] * sy)));
   if (state.roi.closed) { ctx.closePath(); ctx.fill(); }
   ctx.stroke();
-  const showVertices = state.tool !== 'freehand' || pts.length < 40;
+  const showVertices = pts.length <= 60 || state.tool === 'edit';
   if (showVertices) {
     for (let i = 0; i < pts.length; i++) {
       ctx.beginPath();
@@ -381,6 +419,7 @@ async function score() {
   try {
     const r = await api('api/score', { frame_id: state.frame.frame_id, roi: roiJson(), clinical: clinicalValues() });
     showResult(r);
+    api('api/status').then(showStatus).catch(() => {}); // the room-system count moves now, not at the next tick
   } catch (e) {
     showError(e.message);
   } finally {

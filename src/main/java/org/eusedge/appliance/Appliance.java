@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eusedge.capture.Frame;
 import org.eusedge.capture.FrameSource;
 import org.eusedge.capture.SourceStatus;
+import org.eusedge.imaging.Box;
 import org.eusedge.imaging.GreyImage;
+import org.eusedge.imaging.PolygonRoi;
 import org.eusedge.imaging.Roi;
 import org.eusedge.imaging.RoiJson;
 import org.eusedge.imaging.RoiValidator;
@@ -183,6 +185,11 @@ public final class Appliance implements AutoCloseable {
         Double spacing = config.pixelSpacingMm();
         double feret = roi.feretDiameterPx();
         return new RoiMeasurement(feret, spacing == null ? null : feret * spacing, roi.areaPx());
+    }
+
+    /** The box assist's proposed outline for a box dragged around the lesion on a held frame (GrabCut). */
+    public PolygonRoi proposeOutline(long frameId, Box box) {
+        return OutlineAssist.grabCut(heldFrame(frameId).image(), box);
     }
 
     // ---- score ----

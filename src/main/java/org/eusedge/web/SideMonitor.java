@@ -27,7 +27,10 @@ import org.eusedge.appliance.Appliance;
 import org.eusedge.appliance.FrameCodec;
 import org.eusedge.capture.Frame;
 import org.eusedge.capture.SourceStatus;
+import org.eusedge.imaging.Box;
 import org.eusedge.imaging.InvalidRoiException;
+import org.eusedge.imaging.PolygonRoi;
+import org.eusedge.imaging.RoiJson;
 import org.eusedge.model.BundleJson;
 import org.eusedge.model.InvalidInputException;
 
@@ -49,6 +52,7 @@ import java.util.function.Consumer;
  * POST /api/freeze            {} -> {frame_id, width, height, candidates: [{frame_id, sharpness, age_ms}]}
  * GET  /api/frames/{id}.jpg   a frozen frame (404 never existed, 410 no longer held)
  * POST /api/roi/measure       {frame_id, roi} -> {feret_diameter_px, feret_diameter_mm, area_px}
+ * POST /api/roi/assist        {frame_id, box: {x0, y0, x1, y1}} -> {polygon: [[x, y], ...]} (GrabCut proposal)
  * POST /api/score             {frame_id, roi: {polygon: [[x, y], ...]}, clinical: {...}} -> Prediction JSON + ids
  * GET  /api/model             model id/hash, classes, threshold, the variables the form asks, nomogram axes, UI settings
  * GET  /api/status            source state/fps, model id, execution provider, room-system link, banner
@@ -111,6 +115,7 @@ public final class SideMonitor implements AutoCloseable {
                 .post("/api/freeze", api(this::freeze))
                 .get("/api/frames/{file}", api(this::frameJpeg))
                 .post("/api/roi/measure", api(this::measure))
+                .post("/api/roi/assist", api(this::assist))
                 .post("/api/score", api(this::score))
                 .get("/api/model", api((req, res) -> sendJson(res, ModelDescription.of(appliance))))
                 .get("/api/status", api((req, res) -> sendJson(res, statusJson())))
@@ -184,6 +189,33 @@ public final class SideMonitor implements AutoCloseable {
         long id = JsonBody.frameId(body);
         JsonNode roi = JsonBody.field(body, "roi", "\"roi\": {\"polygon\": [[x, y], ...]}");
         sendJson(res, BundleJson.MAPPER.valueToTree(appliance.measure(id, roi)));
+    }
+
+    private void assist(ServerRequest req, ServerResponse res) {
+        JsonNode body = JsonBody.read(req, MAX_BODY_BYTES);
+        long id = JsonBody.frameId(body);
+        JsonNode b = JsonBody.field(body, "box", "\"box\": {\"x0\": 100, \"y0\": 80, \"x1\": 220, \"y1\": 190}");
+        int[] c = new int[4];
+        String[] names = {"x0", "y0", "x1", "y1"};
+        for (int i = 0; i < 4; i++) {
+            JsonNode v = b.get(names[i]);
+            if (v == null || !v.isNumber()) {
+                throw ApiError.badRequest("box." + names[i] + " is missing or not a number; send {\"x0\", \"y0\", \"x1\", \"y1\"} in frame pixels");
+            }
+            c[i] = (int) Math.round(v.doubleValue());
+        }
+        Box box;
+        try {
+            box = new Box(Math.min(c[0], c[2]), Math.min(c[1], c[3]), Math.max(c[0], c[2]), Math.max(c[1], c[3]));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("box: " + e.getMessage());
+        }
+        PolygonRoi outline = appliance.proposeOutline(id, box);
+        try {
+            sendJson(res, BundleJson.MAPPER.readTree(RoiJson.write(outline)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void score(ServerRequest req, ServerResponse res) {

@@ -250,6 +250,23 @@ class SideMonitorApiTest {
     }
 
     @Test
+    void theBoxAssistProposesAnOutlineOfTheLesion() throws Exception {
+        long id = freeze().get("frame_id").asLong();
+        PolygonRoi truth = app.source.outlineOf(id);
+        var b = truth.bounds();
+        int m = Math.max(6, b.width() / 8);
+        HttpResponse<String> r = post("api/roi/assist", "{\"frame_id\": " + id + ", \"box\": {\"x0\": " + (b.x0() - m)
+                + ", \"y0\": " + (b.y0() - m) + ", \"x1\": " + (b.x1() + m) + ", \"y1\": " + (b.y1() + m) + "}}");
+        assertEquals(200, r.statusCode(), r.body());
+        PolygonRoi proposed = (PolygonRoi) RoiJson.parse(r.body());
+        // the live lesion of seed 11 has a clear margin (see OutlineAssistTest)
+        assertTrue(org.eusedge.appliance.OutlineAssistTest.iou(proposed, truth, RunningAppliance.WIDTH, RunningAppliance.HEIGHT) > 0.75);
+        assertRefused(post("api/roi/assist", "{\"frame_id\": " + id + ", \"box\": {\"x0\": 5}}"), 400, "box.y0 is missing");
+        assertRefused(post("api/roi/assist", "{\"frame_id\": " + id + ", \"box\": {\"x0\": 5, \"y0\": 5, \"x1\": 9, \"y1\": 9}}"),
+                422, "less than 8x8");
+    }
+
+    @Test
     void theModelDescriptionAsksForTheBundlesVariablesAndItsNomogramAxesReadBack() throws Exception {
         HttpResponse<String> r = get("api/model");
         assertEquals(200, r.statusCode(), r.body());

@@ -96,6 +96,20 @@ class SideMonitorBrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("2-refused-outline.png")));
         page.click("#clear");
 
+        // the box assist: drag a box around the lesion, get an outline proposed, then start again by hand
+        PolygonRoi lesion = app.source.outlineOf(frameId);
+        var lb = lesion.bounds();
+        int m = Math.max(6, lb.width() / 8);
+        page.click("button.tool[data-tool=\"box\"]");
+        page.mouse().move(box.x + (lb.x0() - m) * scale, box.y + (lb.y0() - m) * scale);
+        page.mouse().down();
+        page.mouse().move(box.x + (lb.x1() + m) * scale, box.y + (lb.y1() + m) * scale, new Mouse.MoveOptions().setSteps(4));
+        page.mouse().up();
+        page.waitForFunction("() => state.roi.closed && state.roi.points.length >= 8");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("2-box-assist.png")));
+        page.click("#clear");
+        page.click("button.tool[data-tool=\"polygon\"]");
+
         // outline the lesion where the simulator put it: 12 of its vertices clicked, then the first again to close
         PolygonRoi truth = app.source.outlineOf(frameId);
         double[] xs = truth.xs(), ys = truth.ys();

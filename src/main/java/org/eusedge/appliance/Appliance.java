@@ -55,12 +55,15 @@ public final class Appliance implements AutoCloseable {
     static final int MAX_CANDIDATES = 8;
     /** Frozen frames kept for marking and scoring; older ones answer "no longer held". */
     static final int HELD_FRAMES = 48;
+    /** Live view JPEG quality: sharp enough on the side monitor, ~4x smaller than quality 100. */
+    static final int LIVE_JPEG_QUALITY = 85;
 
     private final ApplianceConfig config;
     private final Bundle bundle;
     private final FrameSource source;
     private final RecentFrames ring = new RecentFrames(RING_NANOS);
     private final HeldFrames held = new HeldFrames(HELD_FRAMES);
+    private final LatestJpeg liveJpeg = new LatestJpeg();
     private final Scorer scorer;
     private final ScoringAudit audit;
     private final ResultPublisher publisher;
@@ -109,9 +112,16 @@ public final class Appliance implements AutoCloseable {
         return ring.latest();
     }
 
-    /** Waits up to {@code timeoutMillis} for a frame newer than {@code afterSequence}; null if none came. */
-    public Frame awaitFrameAfter(long afterSequence, long timeoutMillis) throws InterruptedException {
-        return ring.awaitAfter(afterSequence, timeoutMillis);
+    /** One picture of the live view: the frame's sequence number and its JPEG. */
+    public record LiveJpeg(long sequence, byte[] jpeg) {}
+
+    /**
+     * Waits up to {@code timeoutMillis} for a frame newer than {@code afterSequence} and returns its JPEG; null if none
+     * came. A slow viewer gets the newest frame, never a backlog; each frame is encoded once for all viewers.
+     */
+    public LiveJpeg awaitLiveJpeg(long afterSequence, long timeoutMillis) throws InterruptedException {
+        Frame f = ring.awaitAfter(afterSequence, timeoutMillis);
+        return f == null ? null : liveJpeg.of(f);
     }
 
     // ---- freeze ----
@@ -318,7 +328,8 @@ public final class Appliance implements AutoCloseable {
     }
 
     /**
-     * The ring of recent frames: what the capture engineer's frame ring provides, kept minimal and private here.
+     * The ring of recent frames, kept minimal and private here (org.eusedge.capture's FrameRing and LiveViewEncoder
+     * do this job in full).
      * {@link #add} is the grabber's only call: O(1), never waits on readers beyond a short lock.
      */
     private static final class RecentFrames {
@@ -372,6 +383,18 @@ public final class Appliance implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /** The JPEG of the newest frame, encoded once however many screens watch. */
+    private static final class LatestJpeg {
+        private LiveJpeg last;
+
+        synchronized LiveJpeg of(Frame f) {
+            if (last == null || last.sequence() != f.sequence()) {
+                last = new LiveJpeg(f.sequence(), FrameCodec.jpeg(f.image(), LIVE_JPEG_QUALITY));
+            }
+            return last;
         }
     }
 

@@ -63,13 +63,13 @@ import java.util.function.Consumer;
 public final class SideMonitor implements AutoCloseable {
     /** Largest request body accepted: an outline of thousands of vertices and the form fit easily. */
     public static final int MAX_BODY_BYTES = 1_000_000;
-    static final int JPEG_QUALITY = 85;
+    /** Frozen frames are looked at closely while outlining: higher quality than the live view. */
+    static final int FROZEN_JPEG_QUALITY = 92;
     private static final long STREAM_WAIT_MS = 2000;
     private static final ObjectWriter JSON = BundleJson.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private final Appliance appliance;
     private final Consumer<String> log;
-    private final LatestJpeg liveJpeg = new LatestJpeg();
     private final Counter scorings = Metrics.getOrCreate(Counter.builder("eusedge.scorings").description("scorings returned"));
     private final Counter refusals = Metrics.getOrCreate(Counter.builder("eusedge.refused_requests").description("API requests refused with a 4xx"));
     private final Timer scoringTime = Metrics.getOrCreate(Timer.builder("eusedge.score_request").description("POST /api/score, request to JSON"));
@@ -126,7 +126,7 @@ public final class SideMonitor implements AutoCloseable {
 
     /**
      * MJPEG: each part is the newest frame when the previous part has been written, so a slow screen skips frames
-     * and never holds the grabber; one JPEG encoding per frame is shared by all viewers.
+     * and never holds the grabber.
      */
     private void liveView(ServerRequest req, ServerResponse res) {
         res.header(HeaderNames.CONTENT_TYPE, "multipart/x-mixed-replace; boundary=frame");
@@ -134,34 +134,19 @@ public final class SideMonitor implements AutoCloseable {
         long last = -1;
         try (OutputStream out = res.outputStream()) {
             while (!stopping) {
-                Frame f = appliance.awaitFrameAfter(last, STREAM_WAIT_MS);
-                if (f == null) continue;
-                byte[] jpeg = liveJpeg.of(f);
-                out.write(("--frame\r\nContent-Type: image/jpeg\r\nContent-Length: " + jpeg.length + "\r\n\r\n")
+                Appliance.LiveJpeg live = appliance.awaitLiveJpeg(last, STREAM_WAIT_MS);
+                if (live == null) continue;
+                out.write(("--frame\r\nContent-Type: image/jpeg\r\nContent-Length: " + live.jpeg().length + "\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
-                out.write(jpeg);
+                out.write(live.jpeg());
                 out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                last = f.sequence();
+                last = live.sequence();
             }
         } catch (IOException | UncheckedIOException e) {
             // the viewer went away
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The JPEG of the newest frame, encoded once however many screens watch. */
-    private static final class LatestJpeg {
-        private long sequence = -1;
-        private byte[] jpeg;
-
-        synchronized byte[] of(Frame f) {
-            if (f.sequence() != sequence) {
-                jpeg = FrameCodec.jpeg(f.image(), JPEG_QUALITY);
-                sequence = f.sequence();
-            }
-            return jpeg;
         }
     }
 
@@ -181,7 +166,7 @@ public final class SideMonitor implements AutoCloseable {
         res.header(HeaderNames.CONTENT_TYPE, "image/jpeg");
         // frame ids restart with the service: never let a browser reuse an old picture for a new id
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.send(FrameCodec.jpeg(f.image(), 92));
+        res.send(FrameCodec.jpeg(f.image(), FROZEN_JPEG_QUALITY));
     }
 
     private void measure(ServerRequest req, ServerResponse res) {

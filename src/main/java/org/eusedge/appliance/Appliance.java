@@ -3,72 +3,80 @@ package org.eusedge.appliance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eusedge.capture.Frame;
+import org.eusedge.capture.FrameRing;
 import org.eusedge.capture.FrameSource;
+import org.eusedge.capture.FrameSources;
+import org.eusedge.capture.FreezeSelector;
+import org.eusedge.capture.LiveJpeg;
+import org.eusedge.capture.LiveViewEncoder;
+import org.eusedge.capture.SimulatorSource;
 import org.eusedge.capture.SourceStatus;
+import org.eusedge.explain.Explainer;
+import org.eusedge.explain.Explanation;
 import org.eusedge.imaging.Box;
 import org.eusedge.imaging.GreyImage;
 import org.eusedge.imaging.PolygonRoi;
 import org.eusedge.imaging.Roi;
 import org.eusedge.imaging.RoiJson;
 import org.eusedge.imaging.RoiValidator;
+import org.eusedge.imaging.sim.EusFrameSimulator;
 import org.eusedge.inference.BackboneOptions;
 import org.eusedge.model.Bundle;
 import org.eusedge.model.BundleJson;
+import org.eusedge.model.ClinicalVariable;
 import org.eusedge.model.InvalidInputException;
 import org.eusedge.model.Prediction;
 import org.eusedge.model.Scorer;
 import org.eusedge.training.DemoBundle;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * The live appliance in one place, the way a Holoscan application's compose() shows its graph:
  * <pre>
- *   FrameSource --(grabber thread, never waits)--> ring of the last ~2 s of frames --> live view (latest frame)
- *   FREEZE: sharpest frame (variance of the Laplacian) of the last 0.5 s, plus candidates --> held frames
- *   SCORE:  held frame + operator ROI + clinical facts --> LesionCrop --> Backbone --> Scorer (DL signature,
- *           clinical signature, nomogram) --> audit (before anything is shown or sent) --> UI response / room system
+ *   FrameSource (FrameSources.open: simulator | device | file | stream; its own grabber thread, never waits)
+ *     --> FrameRing (the last ~2 s)                 --> FreezeSelector (FREEZE: sharpest of the last 0.5 s + strip)
+ *     --> LiveViewEncoder (newest JPEG, drops)      --> /live.mjpeg
+ *   SCORE: held frame + operator ROI + clinical facts --> Scorer (LesionCrop, Backbone, DL signature, clinical
+ *          signature, nomogram) --> Explainer (SHAP, Grad-CAM) --> ScoringAudit (before anything is shown or sent)
+ *          --> UI response / ResultPublisher (room system over MQTT)
  * </pre>
  * The operator's actions (freeze, pick a candidate, mark, score) arrive from the side-monitor UI
  * (org.eusedge.web.SideMonitor); everything they touch is here.
  */
 public final class Appliance implements AutoCloseable {
-    /** How much recent video is kept for FREEZE to choose from. */
-    static final long RING_NANOS = 2_000_000_000L;
-    /** FREEZE looks at this much of the most recent video. */
-    static final long FREEZE_WINDOW_NANOS = 500_000_000L;
     /** At most this many frames of the freeze window are offered in the candidate strip. */
     static final int MAX_CANDIDATES = 8;
     /** Frozen frames kept for marking and scoring; older ones answer "no longer held". */
     static final int HELD_FRAMES = 48;
-    /** Live view JPEG quality: sharp enough on the side monitor, ~4x smaller than quality 100. */
-    static final int LIVE_JPEG_QUALITY = 85;
+    /** Recent scorings whose frame and heat map are kept for the Grad-CAM overlay. */
+    static final int KEPT_EXPLANATIONS = 16;
 
     private final ApplianceConfig config;
     private final Bundle bundle;
     private final FrameSource source;
-    private final RecentFrames ring = new RecentFrames(RING_NANOS);
+    private final FrameRing ring = FrameRing.standard();
+    private final FreezeSelector freezeSelector = FreezeSelector.standard(ring);
+    private final LiveViewEncoder liveView = LiveViewEncoder.standard();
     private final HeldFrames held = new HeldFrames(HELD_FRAMES);
-    private final LatestJpeg liveJpeg = new LatestJpeg();
+    private final Map<String, Explained> explained = lruMap(KEPT_EXPLANATIONS);
     private final Scorer scorer;
+    private final Explainer explainer;
     private final ScoringAudit audit;
     private final ResultPublisher publisher;
     private final Consumer<String> log;
     private final Object scoringLock = new Object();
+    private volatile double warmUpMs = Double.NaN;
 
     private Appliance(ApplianceConfig config, Bundle bundle, FrameSource source, Scorer scorer, ScoringAudit audit,
                       ResultPublisher publisher, Consumer<String> log) {
@@ -76,14 +84,21 @@ public final class Appliance implements AutoCloseable {
         this.bundle = bundle;
         this.source = source;
         this.scorer = scorer;
+        this.explainer = new Explainer(scorer); // SHAP explainers are built once per bundle (fixed background)
         this.audit = audit;
         this.publisher = publisher;
         this.log = log;
     }
 
+    /** The source the configuration names, not yet started (a file source loops at its own frame rate). */
+    public static FrameSource openSource(ApplianceConfig config) {
+        return FrameSources.open(config.source());
+    }
+
     /**
-     * compose(): opens the scorer on the bundle (execution providers in the configured order), then starts the
-     * source feeding the ring. The appliance owns and closes the source and the scorer; the audit and the publisher
+     * compose(): opens the scorer and the explainer on the bundle (execution providers in the configured order), warms
+     * them with one scoring of a simulated frame so the first patient is not slow, then starts the source feeding the
+     * ring and the live view. The appliance owns and closes the source and the scorer; the audit and the publisher
      * belong to the caller.
      */
     public static Appliance start(ApplianceConfig config, Bundle bundle, FrameSource source, ScoringAudit audit,
@@ -94,10 +109,42 @@ public final class Appliance implements AutoCloseable {
         Objects.requireNonNull(audit, "audit: every scoring must be recorded");
         Objects.requireNonNull(publisher, "publisher");
         Scorer scorer = Scorer.open(bundle, BackboneOptions.defaults().withProviders(config.providers()));
-        Appliance a = new Appliance(config, bundle, source, scorer, audit, publisher, log);
-        log.accept("model " + bundle.modelId() + " on " + scorer.provider() + "; source " + source.describe());
-        source.start(a.ring::add);
+        Appliance a;
+        try {
+            a = new Appliance(config, bundle, source, scorer, audit, publisher, log);
+            a.warmUp();
+        } catch (RuntimeException e) {
+            scorer.close();
+            throw e;
+        }
+        log.accept("model " + bundle.modelId() + " on " + scorer.provider() + " (warm-up " + Math.round(a.warmUpMs)
+                + " ms); source " + source.describe());
+        source.start(frame -> {
+            a.ring.push(frame);
+            a.liveView.offer(frame);
+        });
         return a;
+    }
+
+    /**
+     * One full scoring and explanation of a simulated frame with its true lesion outline and mid-range clinical
+     * values, discarded: loads the backbone's kernels (a TensorRT engine from its cache) and the SHAP code paths.
+     */
+    private void warmUp() {
+        long t0 = System.nanoTime();
+        EusFrameSimulator sim = new EusFrameSimulator(1, 640, 480, 0.3);
+        GreyImage frame = sim.nextLiveFrame();
+        Map<String, Object> clinical = new LinkedHashMap<>();
+        for (ClinicalVariable v : bundle.pipeline().clinicalSchema().variables()) {
+            clinical.put(v.name(), v.kind() == ClinicalVariable.Kind.BINARY ? 0.0 : (v.min() + v.max()) / 2);
+        }
+        explainer.explain(scorer.score(frame, sim.liveLesionRoi(), clinical));
+        warmUpMs = (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** How long the start-up scoring took (backbone, scorer and explainer on their first run), in ms. */
+    public double warmUpMs() {
+        return warmUpMs;
     }
 
     /** The configured bundle: the cached demo bundle (built on first use, ~2 min) or a bundle folder, verified. */
@@ -109,19 +156,15 @@ public final class Appliance implements AutoCloseable {
 
     /** The newest frame, or null before the source has delivered one. */
     public Frame latestFrame() {
-        return ring.latest();
+        return ring.latest().orElse(null);
     }
 
-    /** One picture of the live view: the frame's sequence number and its JPEG. */
-    public record LiveJpeg(long sequence, byte[] jpeg) {}
-
     /**
-     * Waits up to {@code timeoutMillis} for a frame newer than {@code afterSequence} and returns its JPEG; null if none
-     * came. A slow viewer gets the newest frame, never a backlog; each frame is encoded once for all viewers.
+     * Waits up to {@code timeoutMillis} for a live-view picture newer than {@code afterSequence}; null if none came.
+     * A slow viewer gets the newest picture, never a backlog; each frame is encoded once for all viewers.
      */
     public LiveJpeg awaitLiveJpeg(long afterSequence, long timeoutMillis) throws InterruptedException {
-        Frame f = ring.awaitAfter(afterSequence, timeoutMillis);
-        return f == null ? null : liveJpeg.of(f);
+        return liveView.awaitNext(afterSequence, Duration.ofMillis(timeoutMillis));
     }
 
     // ---- freeze ----
@@ -133,40 +176,26 @@ public final class Appliance implements AutoCloseable {
     public record Candidate(long frameId, double sharpness, double ageMs) {}
 
     /**
-     * Takes the sharpest frame (variance of the Laplacian) of the last half second; every candidate is held so the
-     * operator can switch to it.
+     * Takes the sharpest frame (variance of the Laplacian) of the last half second; every candidate of the strip is
+     * held so the operator can switch to it.
      *
      * @throws IllegalStateException when the source has not delivered a frame yet
      */
     public Freeze freeze() {
-        List<Frame> window = ring.since(FREEZE_WINDOW_NANOS);
-        if (window.isEmpty()) {
-            throw new IllegalStateException("no video yet: the source (" + source.describe() + ") is "
-                    + source.status().state() + "; wait for the live image, then freeze");
+        FreezeSelector.Candidate best = freezeSelector.select().orElseThrow(() -> new IllegalStateException(
+                "no video yet: the source (" + source.describe() + ") is " + source.status().state()
+                        + "; wait for the live image, then freeze"));
+        List<FreezeSelector.Candidate> strip = freezeSelector.candidates(MAX_CANDIDATES);
+        long newest = strip.isEmpty() ? best.frame().timestampNanos()
+                : Math.max(best.frame().timestampNanos(), strip.getLast().frame().timestampNanos());
+        held.put(best.frame());
+        List<Candidate> candidates = new ArrayList<>();
+        for (FreezeSelector.Candidate c : strip) {
+            held.put(c.frame());
+            candidates.add(new Candidate(c.frame().sequence(), c.sharpness(), (newest - c.frame().timestampNanos()) / 1e6));
         }
-        long now = window.get(window.size() - 1).timestampNanos();
-        Map<Long, Candidate> all = new LinkedHashMap<>();
-        for (Frame f : window) {
-            all.put(f.sequence(), new Candidate(f.sequence(), FrameCodec.varianceOfLaplacian(f.image()),
-                    (now - f.timestampNanos()) / 1e6));
-        }
-        Candidate best = all.values().stream().max(Comparator.comparingDouble(Candidate::sharpness)).orElseThrow();
-        List<Frame> strip = new ArrayList<>(evenlySpaced(window, MAX_CANDIDATES - 1));
-        if (strip.stream().noneMatch(f -> f.sequence() == best.frameId())) {
-            strip.add(window.stream().filter(f -> f.sequence() == best.frameId()).findFirst().orElseThrow());
-            strip.sort(Comparator.comparingLong(Frame::sequence));
-        }
-        strip.forEach(held::put);
-        List<Candidate> candidates = strip.stream().map(f -> all.get(f.sequence())).toList();
-        GreyImage image = held.get(best.frameId()).image();
-        return new Freeze(best.frameId(), image.width(), image.height(), candidates);
-    }
-
-    private static List<Frame> evenlySpaced(List<Frame> frames, int max) {
-        if (frames.size() <= max) return frames;
-        List<Frame> out = new ArrayList<>(max);
-        for (int i = 0; i < max; i++) out.add(frames.get((int) Math.round(i * (frames.size() - 1) / (double) (max - 1))));
-        return out;
+        GreyImage image = best.frame().image();
+        return new Freeze(best.frame().sequence(), image.width(), image.height(), candidates);
     }
 
     /**
@@ -177,7 +206,7 @@ public final class Appliance implements AutoCloseable {
     public Frame heldFrame(long frameId) {
         Frame f = held.get(frameId);
         if (f != null) return f;
-        Frame latest = ring.latest();
+        Frame latest = latestFrame();
         boolean seen = latest != null && frameId >= 0 && frameId <= latest.sequence();
         throw new UnknownFrameException(frameId, seen);
     }
@@ -192,9 +221,15 @@ public final class Appliance implements AutoCloseable {
         GreyImage image = heldFrame(frameId).image();
         Roi roi = parseRoi(roiJson);
         RoiValidator.validate(roi, image.width(), image.height());
-        Double spacing = config.pixelSpacingMm();
+        Double spacing = pixelSpacingMm();
         double feret = roi.feretDiameterPx();
         return new RoiMeasurement(feret, spacing == null ? null : feret * spacing, roi.areaPx());
+    }
+
+    /** The simulator knows its own spacing (it picks a depth the lesion fits); other sources take the configured one. */
+    private Double pixelSpacingMm() {
+        if (source instanceof SimulatorSource sim && Double.isFinite(sim.pixelSpacingMm())) return sim.pixelSpacingMm();
+        return config.pixelSpacingMm();
     }
 
     /** The box assist's proposed outline for a box dragged around the lesion on a held frame (GrabCut). */
@@ -220,11 +255,12 @@ public final class Appliance implements AutoCloseable {
         Frame frame = heldFrame(frameId);
         Roi roi = parseRoi(roiJson);
         Map<String, Object> clinical = clinicalMap(clinicalJson);
+        Prediction prediction;
         Scorer.Scoring scoring;
         synchronized (scoringLock) { // one operator; the backbone session is used by one scoring at a time
             scoring = scorer.score(frame.image(), roi, clinical);
+            prediction = explainer.explain(scoring);
         }
-        Prediction prediction = scoring.prediction();
         String scoringId = UUID.randomUUID().toString();
         Instant time = Instant.now();
         ObjectNode json = BundleJson.MAPPER.valueToTree(prediction);
@@ -242,6 +278,11 @@ public final class Appliance implements AutoCloseable {
             throw new IllegalStateException("the scoring could not be recorded in the audit (" + e.getMessage()
                     + "), so it is neither shown nor sent; check the audit folder (disk space, permissions) and score again", e);
         }
+        if (prediction.explanation() instanceof Explanation ex && ex.gradCam() != null) {
+            synchronized (explained) {
+                explained.put(scoringId, new Explained(frame.image(), ex.gradCam()));
+            }
+        }
 
         ObjectNode message = json.deepCopy();
         message.put("message_id", scoringId);
@@ -253,6 +294,26 @@ public final class Appliance implements AutoCloseable {
             json.put("room_system_error", String.valueOf(e.getMessage()));
         }
         return new ScoringResult(scoringId, json);
+    }
+
+    /** A recent scoring's frame and heat map, kept for its overlay picture. */
+    private record Explained(GreyImage frame, Explanation.Cam cam) {}
+
+    /**
+     * The Grad-CAM heat map of a recent scoring over its frozen frame, as PNG (jet colours over the grey frame).
+     *
+     * @throws IllegalArgumentException when the scoring is not among the last {@value #KEPT_EXPLANATIONS} with a heat map
+     */
+    public byte[] gradCamOverlayPng(String scoringId) {
+        Explained e;
+        synchronized (explained) {
+            e = explained.get(scoringId);
+        }
+        if (e == null) {
+            throw new UnknownScoringException("no heat map for scoring '" + scoringId + "': only the last "
+                    + KEPT_EXPLANATIONS + " scorings of this session keep theirs; score again to see it");
+        }
+        return Explainer.overlayPng(e.frame(), e.cam());
     }
 
     private static Roi parseRoi(JsonNode roiJson) {
@@ -307,7 +368,18 @@ public final class Appliance implements AutoCloseable {
         try {
             source.close();
         } finally {
-            scorer.close();
+            try {
+                liveView.close();
+            } finally {
+                scorer.close();
+            }
+        }
+    }
+
+    /** A scoring id that this session does not hold (404). */
+    public static final class UnknownScoringException extends RuntimeException {
+        UnknownScoringException(String message) {
+            super(message);
         }
     }
 
@@ -327,88 +399,12 @@ public final class Appliance implements AutoCloseable {
         }
     }
 
-    /**
-     * The ring of recent frames, kept minimal and private here (org.eusedge.capture's FrameRing and LiveViewEncoder
-     * do this job in full).
-     * {@link #add} is the grabber's only call: O(1), never waits on readers beyond a short lock.
-     */
-    private static final class RecentFrames {
-        private final long spanNanos;
-        private final ArrayDeque<Frame> frames = new ArrayDeque<>();
-        private final ReentrantLock lock = new ReentrantLock();
-        private final Condition arrived = lock.newCondition();
-        private volatile Frame latest;
-
-        RecentFrames(long spanNanos) {
-            this.spanNanos = spanNanos;
-        }
-
-        void add(Frame f) {
-            lock.lock();
-            try {
-                frames.addLast(f);
-                while (frames.peekFirst().timestampNanos() < f.timestampNanos() - spanNanos) frames.removeFirst();
-                latest = f;
-                arrived.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        Frame latest() {
-            return latest;
-        }
-
-        List<Frame> since(long windowNanos) {
-            lock.lock();
-            try {
-                if (frames.isEmpty()) return List.of();
-                long from = frames.peekLast().timestampNanos() - windowNanos;
-                return frames.stream().filter(f -> f.timestampNanos() >= from).toList();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        Frame awaitAfter(long sequence, long timeoutMillis) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            lock.lock();
-            try {
-                while (latest == null || latest.sequence() <= sequence) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) return null;
-                    arrived.awaitNanos(left);
-                }
-                return latest;
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
-    /** The JPEG of the newest frame, encoded once however many screens watch. */
-    private static final class LatestJpeg {
-        private LiveJpeg last;
-
-        synchronized LiveJpeg of(Frame f) {
-            if (last == null || last.sequence() != f.sequence()) {
-                last = new LiveJpeg(f.sequence(), FrameCodec.jpeg(f.image(), LIVE_JPEG_QUALITY));
-            }
-            return last;
-        }
-    }
-
     /** Frozen and candidate frames by id, least recently frozen dropped first. */
     private static final class HeldFrames {
         private final Map<Long, Frame> frames;
 
         HeldFrames(int capacity) {
-            this.frames = new LinkedHashMap<>(capacity, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Long, Frame> eldest) {
-                    return size() > capacity;
-                }
-            };
+            this.frames = lruMap(capacity);
         }
 
         synchronized void put(Frame f) {
@@ -419,5 +415,15 @@ public final class Appliance implements AutoCloseable {
         synchronized Frame get(long id) {
             return frames.get(id);
         }
+    }
+
+    /** A map that drops its least recently inserted entry beyond {@code capacity}. */
+    private static <K, V> Map<K, V> lruMap(int capacity) {
+        return new LinkedHashMap<>(capacity, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        };
     }
 }

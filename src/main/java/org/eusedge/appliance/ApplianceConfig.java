@@ -1,13 +1,18 @@
 package org.eusedge.appliance;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eusedge.capture.SourceConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +22,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How the appliance runs. Embedded defaults (resource {@code appliance/defaults.json}) need no file and no hardware:
@@ -26,7 +30,9 @@ import java.util.Set;
  * silently fall back to a default.
  *
  * @param httpPort       port of the side-monitor UI and API (0: any free port)
- * @param source         the video source
+ * @param source         the video source, as a one-line spec ({@link SourceConfig#parse}): {@code "simulator?size=640x480&fps=25"},
+ *                       {@code "device:/dev/video0?format=MJPEG&size=1920x1080&fps=30"}, {@code "file:clips/case12.mp4"} (looped
+ *                       at its own rate) or a stream URL such as {@code "rtsp://processor.local/live"}
  * @param bundle         the model bundle folder, or "demo" for the cached demo bundle
  * @param cacheDir       where the demo bundle and generated backbones are cached
  * @param auditDir       folder of the audit store
@@ -37,7 +43,7 @@ import java.util.Set;
  * @param frameStorage   what the audit keeps of the frozen frame
  * @param providers      execution providers in order of preference (tensorrt, cuda, cpu)
  */
-public record ApplianceConfig(int httpPort, SourceSpec source, String bundle, Path cacheDir, Path auditDir, Mqtt mqtt,
+public record ApplianceConfig(int httpPort, SourceConfig source, String bundle, Path cacheDir, Path auditDir, Mqtt mqtt,
                               String freezeKey, Double pixelSpacingMm, String banner, FrameStorage frameStorage,
                               List<String> providers) {
 
@@ -47,31 +53,27 @@ public record ApplianceConfig(int httpPort, SourceSpec source, String bundle, Pa
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .addModule(new SimpleModule().addDeserializer(SourceConfig.class, new SourceSpecDeserializer()))
             .build();
+
+    /** The source is written as the same one-line spec the --source flag takes. */
+    private static final class SourceSpecDeserializer extends StdDeserializer<SourceConfig> {
+        SourceSpecDeserializer() {
+            super(SourceConfig.class);
+        }
+
+        @Override
+        public SourceConfig deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            if (!p.currentToken().isScalarValue()) {
+                throw new IllegalArgumentException("source must be a spec string such as \"simulator\", \"file:clip.mp4\","
+                        + " \"device:/dev/video0?format=MJPEG\" or \"rtsp://host/live\"");
+            }
+            return SourceConfig.parse(p.getValueAsString());
+        }
+    }
 
     /** What the audit keeps of each frozen frame: the PNG itself, or only its SHA-256. */
     public enum FrameStorage { FULL, HASH }
-
-    /**
-     * The video source: {@code kind} is simulator, file, device or stream; {@code location} the file, /dev/videoN or
-     * stream URL (unused by the simulator); the requested size and rate.
-     */
-    public record SourceSpec(String kind, String location, int width, int height, double fps) {
-        public static final Set<String> KINDS = Set.of("simulator", "file", "device", "stream");
-
-        public SourceSpec {
-            if (kind == null || !KINDS.contains(kind)) {
-                throw new IllegalArgumentException("source kind '" + kind + "' is not one of " + KINDS);
-            }
-            if (!kind.equals("simulator") && (location == null || location.isBlank())) {
-                throw new IllegalArgumentException("a " + kind + " source needs a location (file path, /dev/videoN or URL)");
-            }
-            if (width < 64 || height < 64) {
-                throw new IllegalArgumentException("source size " + width + "x" + height + " is too small: at least 64x64");
-            }
-            if (!(fps > 0 && fps <= 240)) throw new IllegalArgumentException("source fps " + fps + " must be in (0, 240]");
-        }
-    }
 
     /** The room system's MQTT broker; credentials and trust store are optional. */
     public record Mqtt(String serverUri, String clientId, String resultTopic, String statusTopic, String contextTopic,
@@ -115,7 +117,20 @@ public record ApplianceConfig(int httpPort, SourceSpec source, String bundle, Pa
 
     /** The embedded defaults overridden by {@code file}; null or a missing file path refused with a clear message. */
     public static ApplianceConfig load(Path file) {
-        if (file == null) return defaults();
+        return load(file, null);
+    }
+
+    /**
+     * The embedded defaults, overridden by {@code file} (may be null), overridden in turn by {@code flags} (command-line
+     * settings in the same snake_case form; may be null).
+     */
+    public static ApplianceConfig load(Path file, ObjectNode flags) {
+        ObjectNode overrides = file == null ? JSON.createObjectNode() : readFile(file);
+        if (flags != null) merge(overrides, flags);
+        return withOverrides(overrides, file == null ? "(defaults and flags)" : file.toString());
+    }
+
+    private static ObjectNode readFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("appliance config " + file + " does not exist; omit it to run on the embedded defaults");
         }
@@ -125,7 +140,10 @@ public record ApplianceConfig(int httpPort, SourceSpec source, String bundle, Pa
         } catch (IOException e) {
             throw new IllegalArgumentException("appliance config " + file + " is not valid JSON: " + e.getMessage(), e);
         }
-        return withOverrides(overrides, file.toString());
+        if (!(overrides instanceof ObjectNode o)) {
+            throw new IllegalArgumentException("appliance config " + file + " must be a JSON object of settings");
+        }
+        return o;
     }
 
     /** The embedded defaults overridden by a JSON object (as a file would hold it). */
@@ -173,6 +191,11 @@ public record ApplianceConfig(int httpPort, SourceSpec source, String bundle, Pa
                 base.set(e.getKey(), e.getValue());
             }
         }
+    }
+
+    /** The SQLite audit database inside the audit folder. */
+    public Path auditDatabase() {
+        return auditDir.resolve("audit.db");
     }
 
     public boolean usesDemoBundle() {

@@ -4,7 +4,6 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
-import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.eusedge.imaging.GreyImage;
 
@@ -13,16 +12,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Grey frames to JPEG (live view, frame fetch) and PNG (audit), and their sharpness, with OpenCV through JavaCV:
- * imencode is ~4x faster than ImageIO's JPEG writer (see STACK.md), which matters at 30 frames a second.
+ * Grey frames to PNG for the audit, and the SHA-256 that identifies them, with OpenCV's imencode through JavaCV
+ * (JPEG for the live view and frozen frames is org.eusedge.capture.JpegEncoder).
  */
 public final class FrameCodec {
     private FrameCodec() {}
-
-    public static byte[] jpeg(GreyImage image, int quality) {
-        if (quality < 1 || quality > 100) throw new IllegalArgumentException("JPEG quality " + quality + " is not in 1..100");
-        return encode(image, ".jpg", new int[] {opencv_imgcodecs.IMWRITE_JPEG_QUALITY, quality});
-    }
 
     /** Lossless; the audit's frame evidence. Compression level 1: fast, the frame is still small for a grey B-mode image. */
     public static byte[] png(GreyImage image) {
@@ -34,19 +28,6 @@ public final class FrameCodec {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
-    }
-
-    /**
-     * Variance of the Laplacian (3x3 aperture) over the whole frame: the usual focus measure, larger for a sharper
-     * frame (less motion blur); how FREEZE picks the best of the last half second.
-     */
-    public static double varianceOfLaplacian(GreyImage image) {
-        try (Mat src = toMat(image); Mat lap = new Mat(); Mat mean = new Mat(); Mat std = new Mat()) {
-            opencv_imgproc.Laplacian(src, lap, opencv_core.CV_64F);
-            opencv_core.meanStdDev(lap, mean, std);
-            double sd = std.createIndexer() instanceof org.bytedeco.javacpp.indexer.DoubleIndexer ix ? ix.get(0) : Double.NaN;
-            return sd * sd;
         }
     }
 

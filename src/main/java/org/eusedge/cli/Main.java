@@ -3,10 +3,10 @@ package org.eusedge.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** `eus-edge`: the appliance and the trainer's command line. With no subcommand it runs the demo on embedded defaults. */
+/** `eus-edge`: the appliance and the trainer's command line. With no subcommand it serves the appliance on embedded defaults. */
 @Command(name = "eus-edge", mixinStandardHelpOptions = true, version = "eus-edge 0.1.0",
         description = "EUS lesion classifier: trainer and appliance (research use only).",
-        subcommands = {DemoCommand.class, TrainCommand.class, ScoreCommand.class, ModelCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, TrainCommand.class, ScoreCommand.class, ModelCommand.class,
                 SimulateCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -23,7 +23,7 @@ public final class Main implements Runnable {
             if (Boolean.getBoolean("eusedge.debug")) ex.printStackTrace(cmd.getErr());
             return 2;
         });
-        return args.length == 0 ? cl.execute("demo") : cl.execute(args);
+        return args.length == 0 ? cl.execute("serve") : cl.execute(args);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -24,7 +25,12 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.sse.SseSink;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 import org.eusedge.appliance.Appliance;
-import org.eusedge.appliance.FrameCodec;
+import org.eusedge.audit.AuditEntry;
+import org.eusedge.audit.AuditStore;
+import org.eusedge.audit.PathologyReport;
+import org.eusedge.capture.JpegEncoder;
+import org.eusedge.capture.LiveJpeg;
+import org.eusedge.publish.ProcedureContext;
 import org.eusedge.capture.Frame;
 import org.eusedge.capture.SourceStatus;
 import org.eusedge.imaging.Box;
@@ -38,7 +44,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 /**
@@ -57,6 +69,11 @@ import java.util.function.Consumer;
  * GET  /api/model             model id/hash, classes, threshold, the variables the form asks, nomogram axes, UI settings
  * GET  /api/status            source state/fps, model id, execution provider, room-system link, banner
  * GET  /api/status/stream     the same as server-sent events, once a second
+ * GET  /api/scorings/{id}/gradcam.png   the Grad-CAM heat map of a recent scoring over its frozen frame
+ * GET  /api/context           the room system's latest procedure context {procedure_id, age, sex} (nulls if none)
+ * GET  /api/audit/recent      the last 20 audited scorings {scoring_id, time, probability, decision, pathology}
+ * GET  /api/audit/export.csv  every audited scoring as CSV (outputs flattened, pathology last)
+ * POST /api/audit/{id}/pathology  {"pathology": "PNET"} records the final pathology of a past scoring
  * </pre>
  * Every refusal is a 4xx JSON {"error": "..."} that says what was wrong; the service carries on.
  */
@@ -69,6 +86,8 @@ public final class SideMonitor implements AutoCloseable {
     private static final ObjectWriter JSON = BundleJson.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private final Appliance appliance;
+    private final AuditStore records;
+    private final Supplier<Optional<ProcedureContext>> context;
     private final Consumer<String> log;
     private final Counter scorings = Metrics.getOrCreate(Counter.builder("eusedge.scorings").description("scorings returned"));
     private final Counter refusals = Metrics.getOrCreate(Counter.builder("eusedge.refused_requests").description("API requests refused with a 4xx"));
@@ -76,14 +95,26 @@ public final class SideMonitor implements AutoCloseable {
     private volatile boolean stopping;
     private WebServer server;
 
-    private SideMonitor(Appliance appliance, Consumer<String> log) {
+    private SideMonitor(Appliance appliance, AuditStore records, Supplier<Optional<ProcedureContext>> context,
+                        Consumer<String> log) {
         this.appliance = appliance;
+        this.records = records;
+        this.context = context;
         this.log = log;
     }
 
-    /** Starts serving on {@code port} (0: any free port; see {@link #port()}). */
+    /** Starts serving on {@code port} (0: any free port; see {@link #port()}), without records view or context. */
     public static SideMonitor start(Appliance appliance, int port, Consumer<String> log) {
-        SideMonitor m = new SideMonitor(appliance, log);
+        return start(appliance, null, Optional::empty, port, log);
+    }
+
+    /**
+     * Starts serving on {@code port}; {@code records} (may be null) is the audit store behind the records view and the
+     * pathology entry, {@code context} the room system's latest procedure context.
+     */
+    public static SideMonitor start(Appliance appliance, AuditStore records, Supplier<Optional<ProcedureContext>> context,
+                                    int port, Consumer<String> log) {
+        SideMonitor m = new SideMonitor(appliance, records, Objects.requireNonNull(context, "context"), log);
         m.server = WebServer.builder()
                 .port(port)
                 // Helidon's own cap sits above ours so that our handler answers with the JSON message
@@ -119,7 +150,12 @@ public final class SideMonitor implements AutoCloseable {
                 .post("/api/score", api(this::score))
                 .get("/api/model", api((req, res) -> sendJson(res, ModelDescription.of(appliance))))
                 .get("/api/status", api((req, res) -> sendJson(res, statusJson())))
-                .get("/api/status/stream", this::statusStream);
+                .get("/api/status/stream", this::statusStream)
+                .get("/api/scorings/{id}/gradcam.png", api(this::gradCam))
+                .get("/api/context", api((req, res) -> sendJson(res, contextJson())))
+                .get("/api/audit/recent", api(this::recentRecords))
+                .get("/api/audit/export.csv", api(this::exportCsv))
+                .post("/api/audit/{id}/pathology", api(this::pathology));
     }
 
     // ---- live view ----
@@ -134,7 +170,7 @@ public final class SideMonitor implements AutoCloseable {
         long last = -1;
         try (OutputStream out = res.outputStream()) {
             while (!stopping) {
-                Appliance.LiveJpeg live = appliance.awaitLiveJpeg(last, STREAM_WAIT_MS);
+                LiveJpeg live = appliance.awaitLiveJpeg(last, STREAM_WAIT_MS);
                 if (live == null) continue;
                 out.write(("--frame\r\nContent-Type: image/jpeg\r\nContent-Length: " + live.jpeg().length + "\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
@@ -166,7 +202,69 @@ public final class SideMonitor implements AutoCloseable {
         res.header(HeaderNames.CONTENT_TYPE, "image/jpeg");
         // frame ids restart with the service: never let a browser reuse an old picture for a new id
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.send(FrameCodec.jpeg(f.image(), FROZEN_JPEG_QUALITY));
+        res.send(JpegEncoder.encodeOnce(f.image(), FROZEN_JPEG_QUALITY));
+    }
+
+    private void gradCam(ServerRequest req, ServerResponse res) {
+        byte[] png = appliance.gradCamOverlayPng(req.path().pathParameters().get("id"));
+        res.header(HeaderNames.CONTENT_TYPE, "image/png");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(png);
+    }
+
+    private ObjectNode contextJson() {
+        ObjectNode json = BundleJson.MAPPER.createObjectNode();
+        Optional<ProcedureContext> c = context.get();
+        json.put("procedure_id", c.map(ProcedureContext::procedureId).orElse(null));
+        json.put("age", c.map(ProcedureContext::age).orElse(null));
+        json.put("sex", c.map(ProcedureContext::sex).orElse(null));
+        return json;
+    }
+
+    private AuditStore records() {
+        if (records == null) throw new ApiError(503, "this appliance runs without an audit store attached to the UI; start it with `eus-edge serve`");
+        return records;
+    }
+
+    private void recentRecords(ServerRequest req, ServerResponse res) {
+        ArrayNode out = BundleJson.MAPPER.createArrayNode();
+        for (AuditEntry e : records().recent(20)) {
+            ObjectNode row = out.addObject();
+            JsonNode o = e.record().outputs();
+            row.put("scoring_id", e.record().scoringId());
+            row.put("time", e.record().time().toString());
+            row.set("probability", o.path("probability"));
+            row.set("decision", o.path("decision"));
+            row.put("pathology", e.pathology().map(PathologyReport::pathology).orElse(null));
+        }
+        sendJson(res, out);
+    }
+
+    private void exportCsv(ServerRequest req, ServerResponse res) throws IOException {
+        Path tmp = Files.createTempFile("eus-edge-audit", ".csv");
+        try {
+            records().exportCsv(tmp);
+            res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
+            res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"eus-edge-audit.csv\"");
+            res.send(Files.readAllBytes(tmp));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private void pathology(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("id");
+        JsonNode body = JsonBody.read(req, MAX_BODY_BYTES);
+        JsonNode p = JsonBody.field(body, "pathology", "\"pathology\": \"PNET\"");
+        if (!p.isTextual() || p.asText().isBlank()) {
+            throw ApiError.badRequest("pathology must be a non-blank text such as \"PNET\" or \"PDAC\"");
+        }
+        AuditStore store = records();
+        if (store.find(id).isEmpty()) {
+            throw new ApiError(404, "no audited scoring '" + id + "'; take the id from the records view or the CSV export");
+        }
+        store.setPathology(id, p.asText(), Instant.now());
+        sendJson(res, BundleJson.MAPPER.createObjectNode().put("scoring_id", id).put("pathology", p.asText().strip()));
     }
 
     private void measure(ServerRequest req, ServerResponse res) {
@@ -229,6 +327,7 @@ public final class SideMonitor implements AutoCloseable {
         json.put("execution_provider", s.executionProvider());
         json.put("room_system", s.roomSystem());
         json.put("banner", s.banner());
+        json.set("context", contextJson());
         return json;
     }
 
@@ -255,6 +354,8 @@ public final class SideMonitor implements AutoCloseable {
                 h.handle(req, res);
             } catch (ApiError e) {
                 refuse(res, e.status(), e.getMessage());
+            } catch (Appliance.UnknownScoringException e) {
+                refuse(res, 404, e.getMessage());
             } catch (Appliance.UnknownFrameException e) {
                 refuse(res, e.expired() ? 410 : 404, e.getMessage());
             } catch (InvalidRoiException | InvalidInputException e) {

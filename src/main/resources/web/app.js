@@ -443,11 +443,47 @@ function showResult(r) {
   rows.push(['Total points', r.total_points.toFixed(1)]);
   $('signatures').innerHTML = rows.map((x) => '<tr><td>' + x[0] + '</td><td>' + x[1] + '</td></tr>').join('');
   drawNomogram(r);
+  showExplanation(r);
   $('result-meta').textContent = 'scoring ' + r.scoring_id.slice(0, 8) + ' · ' + r.model_id + ' · '
     + r.execution_provider + ' · ' + r.timings_ms.total.toFixed(0) + ' ms'
     + (r.room_system_error ? ' · NOT SENT to room system: ' + r.room_system_error : '');
   $('result').hidden = false;
   $('result').scrollIntoView({ block: 'nearest' });
+}
+
+/** Grad-CAM over the frozen frame (rendered by the appliance) and the top SHAP contributions as signed bars. */
+function showExplanation(r) {
+  const ex = r.explanation;
+  $('explain').hidden = !(ex && ex.grad_cam);
+  $('shap').innerHTML = '';
+  if (!ex) return;
+  if (ex.grad_cam) {
+    $('gradcam').src = 'api/scorings/' + encodeURIComponent(r.scoring_id) + '/gradcam.png';
+    $('gradcam-caption').textContent = (ex.grad_cam.method === 'grad-cam' ? 'Grad-CAM' : 'Occlusion map')
+      + ': where the image pushed towards ' + ex.grad_cam.target_class;
+  }
+  const groups = [];
+  if (ex.deep_signature) groups.push(['DL signature: top features', ex.deep_signature]);
+  if (ex.nomogram) groups.push(['Nomogram: the two signatures', ex.nomogram]);
+  $('shap').innerHTML = groups.map(([title, shap]) => shapGroup(title, shap, r.positive_class)).join('');
+}
+
+function shapGroup(title, shap, positiveClass) {
+  const rows = shap.top.slice();
+  if (shap.features > rows.length && Math.abs(shap.others) > 0) {
+    rows.push({ feature: (shap.features - shap.top.length) + ' others', value: null, shap: shap.others });
+  }
+  const max = Math.max(1e-12, ...rows.map((c) => Math.abs(c.shap)));
+  const bars = rows.map((c) => {
+    const w = (50 * Math.abs(c.shap) / max).toFixed(1);
+    const side = c.shap >= 0 ? 'left:50%' : 'right:50%';
+    return '<div class="shap-row"><span class="shap-name" title="' + esc(c.feature) + '">' + esc(c.feature)
+      + (c.value === null ? '' : ' = ' + fmt(c.value)) + '</span><span class="shap-bar">'
+      + '<span class="' + (c.shap >= 0 ? 'up' : 'down') + '" style="' + side + ';width:' + w + '%"></span></span>'
+      + '<span class="shap-value">' + (c.shap >= 0 ? '+' : '') + c.shap.toFixed(3) + '</span></div>';
+  }).join('');
+  return '<div class="shap-group"><h4>' + esc(title) + '<small> base ' + shap.base.toFixed(3) + ' → '
+    + shap.output.toFixed(3) + ' · right: towards ' + esc(positiveClass) + '</small></h4>' + bars + '</div>';
 }
 
 /** rms-style nomogram: points ruler, one axis per predictor, total points, probability; the patient marked. */
@@ -538,6 +574,21 @@ function showStatus(s) {
   $('st-model').textContent = 'model: ' + s.model_id;
   $('st-provider').textContent = 'provider: ' + s.execution_provider;
   $('st-room').textContent = 'room system: ' + s.room_system;
+  if (s.context && s.context.procedure_id && s.context.procedure_id !== state.contextId) prefill(s.context);
+}
+
+/** The room system's procedure context pre-fills age and sex once per procedure; what the operator typed stays. */
+function prefill(c) {
+  state.contextId = c.procedure_id;
+  $('st-context').textContent = 'procedure ' + c.procedure_id;
+  const age = document.querySelector('#clinical input[name="age"]');
+  if (age && age.value === '' && c.age !== null) age.value = c.age;
+  const sex = document.querySelector('#clinical .choice[data-name="gender"]');
+  if (sex && c.sex && !sex.querySelector('button.on')) {
+    const male = /^m/i.test(c.sex) ? 1 : /^f/i.test(c.sex) ? 0 : null;
+    if (male !== null) sex.querySelectorAll('button').forEach((b) => b.classList.toggle('on', Number(b.dataset.value) === male));
+  }
+  updateScoreButton();
 }
 
 // ---------- wiring ----------

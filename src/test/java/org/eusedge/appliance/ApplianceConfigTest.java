@@ -1,5 +1,9 @@
 package org.eusedge.appliance;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eusedge.capture.SourceConfig;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +23,7 @@ class ApplianceConfigTest {
     void embeddedDefaultsNeedNoFileAndNoHardware() {
         ApplianceConfig c = ApplianceConfig.load(null);
         assertEquals(8080, c.httpPort());
-        assertEquals("simulator", c.source().kind());
+        assertEquals(SourceConfig.simulator(1, 640, 480, 25), c.source());
         assertTrue(c.usesDemoBundle());
         assertEquals(Path.of("work", "audit"), c.auditDir());
         assertNull(c.mqtt(), "MQTT is off until configured");
@@ -31,18 +35,31 @@ class ApplianceConfigTest {
     void aFileOverridesOnlyWhatItNamesAndMergesNestedObjects() throws Exception {
         Path f = tmp.resolve("appliance.json");
         Files.writeString(f, """
-                {"source": {"fps": 60}, "frame_storage": "hash", "pixel_spacing_mm": null,
+                {"source": "file:clips/case12.mp4", "frame_storage": "hash", "pixel_spacing_mm": null,
                  "mqtt": {"server_uri": "tcp://room.local:1883", "username": "cart"}}""");
         ApplianceConfig c = ApplianceConfig.load(f);
-        assertEquals(60, c.source().fps());
-        assertEquals("simulator", c.source().kind(), "unnamed nested keys keep their defaults");
-        assertEquals(640, c.source().width());
+        assertEquals(SourceConfig.file(Path.of("clips/case12.mp4")), c.source());
         assertEquals(ApplianceConfig.FrameStorage.HASH, c.frameStorage());
         assertNull(c.pixelSpacingMm());
         assertEquals("tcp://room.local:1883", c.mqtt().serverUri());
         assertEquals("eus-edge/results", c.mqtt().resultTopic(), "the result topic has a default");
         assertEquals(8080, c.httpPort());
         assertEquals(List.of("tensorrt", "cuda", "cpu"), c.providers());
+    }
+
+    @Test
+    void flagsOverrideTheFileWhichOverridesTheDefaults() throws Exception {
+        Path f = tmp.resolve("site.json");
+        Files.writeString(f, "{\"http_port\": 9000, \"bundle\": \"bundles/site\", \"mqtt\": {\"server_uri\": \"tcp://room:1883\", \"client_id\": \"cart-3\"}}");
+        ObjectNode flags = new ObjectMapper().createObjectNode().put("http_port", 0).put("source", "rtsp://processor/live");
+        flags.putObject("mqtt").put("server_uri", "tcp://other:1883");
+        ApplianceConfig c = ApplianceConfig.load(f, flags);
+        assertEquals(0, c.httpPort());
+        assertEquals("bundles/site", c.bundle());
+        assertEquals(SourceConfig.stream("rtsp://processor/live"), c.source());
+        assertEquals("tcp://other:1883", c.mqtt().serverUri());
+        assertEquals("cart-3", c.mqtt().clientId(), "the flag replaces only the broker address");
+        assertEquals(Path.of("work", "audit", "audit.db"), c.auditDatabase());
     }
 
     @Test
@@ -53,14 +70,19 @@ class ApplianceConfigTest {
         assertTrue(e.getMessage().contains("htp_port"), e.getMessage());
 
         Path kind = tmp.resolve("kind.json");
-        Files.writeString(kind, "{\"source\": {\"kind\": \"webcam\"}}");
+        Files.writeString(kind, "{\"source\": \"webcam\"}");
         e = assertThrows(IllegalArgumentException.class, () -> ApplianceConfig.load(kind));
-        assertTrue(e.getMessage().contains("source kind 'webcam' is not one of"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown source spec webcam"), e.getMessage());
 
-        Path noLocation = tmp.resolve("file.json");
-        Files.writeString(noLocation, "{\"source\": {\"kind\": \"file\"}}");
-        e = assertThrows(IllegalArgumentException.class, () -> ApplianceConfig.load(noLocation));
-        assertTrue(e.getMessage().contains("a file source needs a location"), e.getMessage());
+        Path noFile = tmp.resolve("file.json");
+        Files.writeString(noFile, "{\"source\": \"file:\"}");
+        e = assertThrows(IllegalArgumentException.class, () -> ApplianceConfig.load(noFile));
+        assertTrue(e.getMessage().contains("names no file"), e.getMessage());
+
+        Path oldForm = tmp.resolve("object.json");
+        Files.writeString(oldForm, "{\"source\": {\"kind\": \"simulator\"}}");
+        e = assertThrows(IllegalArgumentException.class, () -> ApplianceConfig.load(oldForm));
+        assertTrue(e.getMessage().contains("source must be a spec string"), e.getMessage());
 
         Path spacing = tmp.resolve("spacing.json");
         Files.writeString(spacing, "{\"pixel_spacing_mm\": -0.1}");

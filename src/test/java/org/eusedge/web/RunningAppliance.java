@@ -1,76 +1,87 @@
 package org.eusedge.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eusedge.appliance.Appliance;
 import org.eusedge.appliance.ApplianceConfig;
-import org.eusedge.appliance.CollectingPublisher;
-import org.eusedge.appliance.JsonLinesAudit;
+import org.eusedge.appliance.AuditTrail;
 import org.eusedge.appliance.LiveSimulatorSource;
+import org.eusedge.appliance.RoomSystemPublisher;
+import org.eusedge.audit.AuditStore;
 import org.eusedge.capture.SourceStatus;
-import org.eusedge.imaging.CropSpec;
-import org.eusedge.imaging.sim.SyntheticCohort;
-import org.eusedge.inference.BackboneOptions;
 import org.eusedge.model.Bundle;
-import org.eusedge.training.ColumnMapping;
-import org.eusedge.training.DemoBundle;
-import org.eusedge.training.Trainer;
-import org.eusedge.training.TrainingSettings;
+import org.eusedge.publish.RoomSystemLink;
+import org.eusedge.testing.SmallBundle;
 
 import java.net.URI;
 import java.nio.file.Path;
 
 /**
- * The whole appliance for the web tests, with real parts: a small bundle trained here on a synthetic cohort with the
- * project's ResNet18 (ONNX Runtime, CPU), the simulator's live video, a file audit, the real Helidon server on a
- * free port.
+ * The whole appliance for the web and room-system tests, with real parts: the small bundle trained once per test JVM
+ * (SmallBundle: the project's ResNet18 on ONNX Runtime, CPU), the simulator's live video, the SQLite audit store on
+ * disk, the room-system link (MQTT when a broker URI is given, else disabled) and the real Helidon server on a free
+ * port.
  */
-final class RunningAppliance implements AutoCloseable {
-    static final int WIDTH = 480;
-    static final int HEIGHT = 360;
-    static final double FPS = 12;
+public final class RunningAppliance implements AutoCloseable {
+    public static final int WIDTH = 480;
+    public static final int HEIGHT = 360;
+    public static final double FPS = 12;
     /** Deep enough that the simulator's largest lesions fit the small frame. */
-    static final double SPACING_MM = 0.25;
+    public static final double SPACING_MM = 0.25;
 
-    final Bundle bundle;
-    final LiveSimulatorSource source;
-    final JsonLinesAudit audit;
-    final CollectingPublisher publisher;
-    final Appliance appliance;
-    final SideMonitor monitor;
-    final URI base;
+    public final Bundle bundle;
+    public final LiveSimulatorSource source;
+    public final AuditStore audit;
+    public final RoomSystemLink link;
+    public final Appliance appliance;
+    public final SideMonitor monitor;
+    public final URI base;
 
-    private RunningAppliance(Bundle bundle, LiveSimulatorSource source, JsonLinesAudit audit, CollectingPublisher publisher,
+    private RunningAppliance(Bundle bundle, LiveSimulatorSource source, AuditStore audit, RoomSystemLink link,
                              Appliance appliance, SideMonitor monitor) {
         this.bundle = bundle;
         this.source = source;
         this.audit = audit;
-        this.publisher = publisher;
+        this.link = link;
         this.appliance = appliance;
         this.monitor = monitor;
         this.base = URI.create("http://localhost:" + monitor.port() + "/");
     }
 
-    static RunningAppliance start(Path tmp) throws Exception {
-        Path cohort = SyntheticCohort.write(tmp.resolve("cohort"), 60, 7);
-        Path backbone = DemoBundle.projectResNet18(tmp.resolve("cache"), 0);
-        Bundle bundle = Trainer.train(new Trainer.Request(cohort, ColumnMapping.resolve("default"), null, backbone,
-                "project ResNet18 seed 0", CropSpec.defaults(), BackboneOptions.defaults(), TrainingSettings.defaults(),
-                tmp.resolve("bundle"), "web-test", false), s -> { }).bundle();
-        ApplianceConfig config = ApplianceConfig.withOverrides(new ObjectMapper().readTree("""
-                {"http_port": 0, "providers": ["cpu"], "pixel_spacing_mm": %s, "audit_dir": "%s", "freeze_key": "F8",
-                 "banner": "RESEARCH USE ONLY (test)"}""".formatted(SPACING_MM, tmp.resolve("audit").toString().replace("\\", "/"))), "test");
+    /** No room system. */
+    public static RunningAppliance start(Path tmp) throws Exception {
+        return start(tmp, null);
+    }
+
+    /** With the room system on {@code mqttUri} (null: none); its outbox in tmp. */
+    public static RunningAppliance start(Path tmp, String mqttUri) throws Exception {
+        ApplianceConfig config = config(tmp, mqttUri);
+        Bundle bundle = SmallBundle.bundle();
         LiveSimulatorSource source = new LiveSimulatorSource(11, WIDTH, HEIGHT, SPACING_MM, FPS);
-        JsonLinesAudit audit = new JsonLinesAudit(tmp.resolve("audit.jsonl"));
-        CollectingPublisher publisher = new CollectingPublisher();
-        Appliance appliance = Appliance.start(config, bundle, source, audit, publisher, s -> { });
-        SideMonitor monitor = SideMonitor.start(appliance, 0, s -> { });
-        RunningAppliance running = new RunningAppliance(bundle, source, audit, publisher, appliance, monitor);
+        AuditStore audit = AuditTrail.openStore(config);
+        RoomSystemLink link = RoomSystemPublisher.startLink(config);
+        Appliance appliance = Appliance.start(config, bundle, source, new AuditTrail(audit), new RoomSystemPublisher(link), s -> { });
+        SideMonitor monitor = SideMonitor.start(appliance, audit, link::lastProcedureContext, 0, s -> { });
+        RunningAppliance running = new RunningAppliance(bundle, source, audit, link, appliance, monitor);
         running.awaitFrames(20);
         return running;
     }
 
+    /** The test settings: any free port, CPU, the test's audit folder and outbox, the room system if given. */
+    public static ApplianceConfig config(Path tmp, String mqttUri) throws Exception {
+        ObjectNode o = (ObjectNode) new ObjectMapper().readTree("""
+                {"http_port": 0, "providers": ["cpu"], "pixel_spacing_mm": %s, "freeze_key": "F8",
+                 "banner": "RESEARCH USE ONLY (test)"}""".formatted(SPACING_MM));
+        o.put("audit_dir", tmp.resolve("audit").toString());
+        if (mqttUri != null) {
+            o.putObject("mqtt").put("server_uri", mqttUri).put("client_id", "cart-" + Math.abs(tmp.hashCode()))
+                    .put("outbox_dir", tmp.resolve("outbox").toString());
+        }
+        return ApplianceConfig.withOverrides(o, "test");
+    }
+
     /** Waits (bounded) until the source has delivered at least n frames. */
-    void awaitFrames(long n) throws InterruptedException {
+    public void awaitFrames(long n) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (source.status().framesDelivered() < n || source.status().state() != SourceStatus.State.RUNNING) {
             if (System.nanoTime() > deadline) throw new IllegalStateException("the simulator delivered too few frames: " + source.status());
@@ -78,7 +89,7 @@ final class RunningAppliance implements AutoCloseable {
         }
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return base.resolve(path);
     }
 
@@ -86,5 +97,7 @@ final class RunningAppliance implements AutoCloseable {
     public void close() {
         monitor.close();
         appliance.close();
+        link.close();
+        audit.close();
     }
 }

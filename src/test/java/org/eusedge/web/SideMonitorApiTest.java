@@ -4,11 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.eusedge.appliance.FrameCodec;
+import org.eusedge.appliance.ApplianceConfig;
+import org.eusedge.appliance.AuditTrail;
+import org.eusedge.appliance.RoomSystemPublisher;
+import org.eusedge.audit.AuditEntry;
+import org.eusedge.audit.AuditStore;
+import org.eusedge.publish.RoomSystemLink;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import java.io.StringReader;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.UUID;
 import org.eusedge.appliance.Appliance;
-import org.eusedge.appliance.JsonLinesAudit;
 import org.eusedge.appliance.LiveSimulatorSource;
-import org.eusedge.appliance.CollectingPublisher;
 import org.eusedge.imaging.GreyImage;
 import org.eusedge.imaging.PolygonRoi;
 import org.eusedge.imaging.RoiJson;
@@ -154,17 +164,80 @@ class SideMonitorApiTest {
                 ? app.bundle.pipeline().classes().positive() : app.bundle.pipeline().classes().negative();
         assertEquals(expectedDecision, result.get("decision").asText());
 
-        // audited before it was returned: the record holds the frame losslessly and the very same outputs
-        JsonNode record = app.audit.read().stream().filter(a -> a.get("scoring_id").asText().equals(scoringId)).findFirst().orElseThrow();
-        byte[] png = Base64.getDecoder().decode(record.get("frame_png").asText());
-        assertEquals(FrameCodec.sha256Hex(png), record.get("frame_sha256").asText());
+        // audited before it was returned: the SQLite record holds the frame losslessly and the very same outputs
+        AuditEntry entry = app.audit.find(scoringId).orElseThrow(() -> new AssertionError("scoring " + scoringId + " is not in the audit store"));
+        byte[] png = entry.record().frame().png();
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(png)), entry.record().frame().sha256());
         assertArrayEquals(held.pixels(), GreyImage.of(ImageIO.read(new ByteArrayInputStream(png))).pixels());
-        assertEquals(p, record.get("outputs").get("probability").asDouble(), 0);
-        assertEquals(request.get("roi"), record.get("roi"));
-        // and handed to the room system with the scoring id as its message id
-        assertTrue(app.publisher.messages().stream().anyMatch(m -> m.get("message_id").asText().equals(scoringId)
-                && m.get("probability").asDouble() == p));
-        assertEquals(scoringId, result.get("message_id").asText());
+        assertEquals(p, entry.record().outputs().get("probability").asDouble(), 0);
+        assertEquals(result.get("explanation"), entry.record().outputs().get("explanation"), "the audit keeps the explanation shown");
+        assertEquals(request.get("roi"), entry.record().roi());
+        assertEquals(scoringId, result.get("message_id").asText(), "the room system's message id is the scoring id");
+
+        // the explanation: the timings include its stages, and SHAP is additive (efficiency: base + sum = output)
+        JsonNode timings = result.get("timings_ms");
+        assertTrue(timings.has("shap") && timings.has("gradcam"), timings.toString());
+        JsonNode ex = result.get("explanation");
+        for (String part : List.of("deep_signature", "nomogram")) {
+            JsonNode shap = ex.get(part);
+            double sum = shap.get("base").asDouble() + shap.get("others").asDouble();
+            for (JsonNode c : shap.get("top")) sum += c.get("shap").asDouble();
+            assertEquals(shap.get("output").asDouble(), sum, 1e-6, part + ": " + shap);
+        }
+        // the nomogram's SHAP explains the very probability shown, over its two signatures
+        assertEquals(p, ex.get("nomogram").get("output").asDouble(), 1e-9);
+        assertEquals(result.get("dl_signature").asDouble(), ex.get("deep_signature").get("output").asDouble(), 1e-9);
+        JsonNode cam = ex.get("grad_cam");
+        assertEquals(cam.get("rows").asInt() * cam.get("cols").asInt(), cam.get("grid").size());
+
+        // the heat map over the frozen frame: frame-sized, grey where the crop box does not reach, coloured inside it
+        HttpResponse<byte[]> overlay = http.send(HttpRequest.newBuilder(app.uri("api/scorings/" + scoringId + "/gradcam.png")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, overlay.statusCode());
+        assertEquals("image/png", overlay.headers().firstValue("content-type").orElseThrow());
+        BufferedImage heat = ImageIO.read(new ByteArrayInputStream(overlay.body()));
+        assertEquals(RunningAppliance.WIDTH, heat.getWidth());
+        assertEquals(RunningAppliance.HEIGHT, heat.getHeight());
+        JsonNode box = cam.get("box");
+        int px = (cam.get("peak_x").asInt()), py = cam.get("peak_y").asInt();
+        int rgb = heat.getRGB(px, py);
+        assertTrue(((rgb >> 16) & 0xff) != (rgb & 0xff) || ((rgb >> 8) & 0xff) != (rgb & 0xff), "the peak is coloured");
+        assertTrue(box.get("x0").asInt() > 0 || box.get("y0").asInt() > 0, box.toString());
+        int corner = heat.getRGB(0, 0);
+        assertEquals(held.at(0, 0), corner & 0xff, "outside the crop box the frame is untouched");
+        assertEquals(corner & 0xff, (corner >> 16) & 0xff);
+        assertRefused(get("api/scorings/" + UUID.randomUUID() + "/gradcam.png"), 404, "no heat map for scoring");
+    }
+
+    @Test
+    void pathologyIsEnteredForAPastScoringAndTheCsvExportCarriesIt() throws Exception {
+        long id = freeze().get("frame_id").asLong();
+        HttpResponse<String> r = post("api/score", scoreRequest(id).toString());
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode result = json.readTree(r.body());
+        String scoringId = result.get("scoring_id").asText();
+
+        HttpResponse<String> set = post("api/audit/" + scoringId + "/pathology", "{\"pathology\": \"PNET\"}");
+        assertEquals(200, set.statusCode(), set.body());
+        assertEquals("PNET", app.audit.find(scoringId).orElseThrow().pathology().orElseThrow().pathology());
+        assertRefused(post("api/audit/" + UUID.randomUUID() + "/pathology", "{\"pathology\": \"PNET\"}"), 404, "no audited scoring");
+        assertRefused(post("api/audit/" + scoringId + "/pathology", "{\"pathology\": \"  \"}"), 400, "non-blank");
+
+        JsonNode recent = json.readTree(get("api/audit/recent").body());
+        assertEquals(scoringId, recent.get(0).get("scoring_id").asText(), "newest first");
+        assertEquals("PNET", recent.get(0).get("pathology").asText());
+
+        HttpResponse<String> csv = get("api/audit/export.csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv.body()))) {
+            List<CSVRecord> rows = parser.getRecords();
+            assertEquals(app.audit.recent(1000).size(), rows.size(), "one row per audited scoring");
+            CSVRecord row = rows.stream().filter(x -> x.get("scoring_id").equals(scoringId)).findFirst().orElseThrow();
+            assertEquals("PNET", row.get("pathology"));
+            assertEquals(result.get("probability").asDouble(), Double.parseDouble(row.get("probability")), 1e-12);
+            assertEquals(result.get("decision").asText(), row.get("decision"));
+        }
     }
 
     @Test
@@ -215,22 +288,26 @@ class SideMonitorApiTest {
     }
 
     @Test
-    void aScoringTheAuditCannotRecordIsNeitherReturnedNorSent() throws Exception {
-        // an audit file whose folder is a regular file: every append fails
-        Path notAFolder = Files.writeString(tmp.resolve("not-a-folder"), "x");
-        CollectingPublisher publisher = new CollectingPublisher();
+    void aScoringTheAuditCannotRecordIsNeitherReturnedNorSent(@TempDir Path dir) throws Exception {
+        // the room system is a broker nobody runs (port 1 refuses): every result waits in the link's on-disk outbox,
+        // so the outbox shows exactly what was handed over
+        ApplianceConfig config = RunningAppliance.config(dir, "tcp://127.0.0.1:1");
         LiveSimulatorSource source = new LiveSimulatorSource(5,
                 RunningAppliance.WIDTH, RunningAppliance.HEIGHT, RunningAppliance.SPACING_MM, RunningAppliance.FPS);
-        try (var appliance = Appliance.start(app.appliance.config(), app.bundle, source,
-                new JsonLinesAudit(notAFolder.resolve("audit.jsonl")), publisher, s -> { })) {
+        AuditStore store = AuditTrail.openStore(config);
+        try (RoomSystemLink link = RoomSystemPublisher.startLink(config);
+             var appliance = Appliance.start(config, app.bundle, source, new AuditTrail(store), new RoomSystemPublisher(link), s -> { })) {
             while (source.status().framesDelivered() < 3) Thread.sleep(20);
             long id = appliance.freeze().frameId();
             ObjectNode clinical = json.createObjectNode();
             for (String v : app.bundle.pipeline().clinicalSignature().variables()) clinical.put(v, v.equals("age") ? 60 : 1);
-            var e = assertThrows(IllegalStateException.class, () -> appliance.score(id,
-                    json.readTree(RoiJson.write(source.outlineOf(id))), clinical));
+            JsonNode roi = json.readTree(RoiJson.write(source.outlineOf(id)));
+            appliance.score(id, roi, clinical); // audited, so queued
+            assertEquals(1, link.state().pending());
+            store.close(); // the audit store goes away (as a failing disk would make it refuse)
+            var e = assertThrows(IllegalStateException.class, () -> appliance.score(id, roi, clinical));
             assertTrue(e.getMessage().contains("could not be recorded in the audit"), e.getMessage());
-            assertTrue(publisher.messages().isEmpty(), "nothing may reach the room system unaudited");
+            assertEquals(1, link.state().pending(), "nothing may reach the room system unaudited");
         }
     }
 
@@ -302,7 +379,7 @@ class SideMonitorApiTest {
         assertEquals("RUNNING", status.get("source").get("state").asText());
         assertEquals(app.bundle.modelId(), status.get("model_id").asText());
         assertEquals("cpu", status.get("execution_provider").asText());
-        assertTrue(status.get("room_system").asText().startsWith("test receiver"));
+        assertEquals("off", status.get("room_system").asText(), "no room system configured");
         assertEquals("RESEARCH USE ONLY (test)", status.get("banner").asText());
 
         HttpResponse<String> health = get("observe/health");
@@ -362,27 +439,18 @@ class SideMonitorApiTest {
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 
-    /** Plain-Java 3x3 Laplacian (OpenCV's aperture-1 kernel, BORDER_REFLECT_101), population variance. */
+    /** The 4-neighbour Laplacian [0 1 0; 1 -4 1; 0 1 0] at every interior pixel (the freeze's definition), population variance. */
     static double varianceOfLaplacian(GreyImage g) {
-        int w = g.width(), h = g.height();
-        double sum = 0, sum2 = 0;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double l = at(g, x - 1, y) + at(g, x + 1, y) + at(g, x, y - 1) + at(g, x, y + 1) - 4.0 * at(g, x, y);
+        double sum = 0, sum2 = 0, n = 0;
+        for (int y = 1; y < g.height() - 1; y++) {
+            for (int x = 1; x < g.width() - 1; x++) {
+                double l = g.at(x - 1, y) + g.at(x + 1, y) + g.at(x, y - 1) + g.at(x, y + 1) - 4.0 * g.at(x, y);
                 sum += l;
                 sum2 += l * l;
+                n++;
             }
         }
-        double n = (double) w * h;
         return sum2 / n - (sum / n) * (sum / n);
-    }
-
-    private static int at(GreyImage g, int x, int y) {
-        if (x < 0) x = -x;
-        if (y < 0) y = -y;
-        if (x >= g.width()) x = 2 * g.width() - 2 - x;
-        if (y >= g.height()) y = 2 * g.height() - 2 - y;
-        return g.at(x, y);
     }
 
     private static double mean(GreyImage g) {

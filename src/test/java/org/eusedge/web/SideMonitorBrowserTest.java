@@ -183,15 +183,29 @@ class SideMonitorBrowserTest {
 
         page.click("#score");
         page.waitForSelector("#result", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
-        JsonNode audited = app.audit.read().getLast();
+        JsonNode audited = app.audit.recent(1).getFirst().record().outputs();
         assertEquals(frameId, audited.get("frame_id").asLong());
-        double p = audited.get("outputs").get("probability").asDouble();
+        double p = audited.get("probability").asDouble();
         assertEquals(String.format(Locale.ROOT, "%.1f %%", 100 * p), page.textContent("#prob-value"));
-        assertTrue(page.textContent("#decision").startsWith(audited.get("outputs").get("decision").asText()));
+        assertTrue(page.textContent("#decision").startsWith(audited.get("decision").asText()));
+        // the explanation: the Grad-CAM overlay loaded at the frame's size, one SHAP bar per audited contribution
+        page.waitForFunction("() => document.getElementById('gradcam').complete && document.getElementById('gradcam').naturalWidth === "
+                + RunningAppliance.WIDTH);
+        JsonNode ex = audited.get("explanation");
+        int bars = 0;
+        for (String part : List.of("deep_signature", "nomogram")) {
+            JsonNode shap = ex.get(part);
+            bars += shap.get("top").size() + (shap.get("features").asInt() > shap.get("top").size() && shap.get("others").asDouble() != 0 ? 1 : 0);
+        }
+        assertEquals(bars, page.locator("#shap .shap-row").count());
+        JsonNode topDeep = ex.get("deep_signature").get("top").get(0);
+        assertTrue(page.textContent("#shap").contains(topDeep.get("feature").asText()), page.textContent("#shap"));
+        assertEquals(topDeep.get("shap").asDouble() >= 0 ? 1 : 0, page.locator("#shap .shap-group").first().locator(".shap-row").first().locator(".up").count());
         // the patient's points: one mark per nomogram predictor, one on total points, one on the probability axis
         int predictors = app.bundle.pipeline().nomogram().predictors().size();
         assertEquals(predictors + 2, page.locator("#nomogram circle.mark").count());
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("3-result.png")));
+        page.locator("#result").screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve("3-result-panel.png")));
 
         // back to live with the space bar
         page.keyboard().press(" ");

@@ -29,6 +29,9 @@ public final class RunningAppliance implements AutoCloseable {
     /** Deep enough that the simulator's largest lesions fit the small frame. */
     public static final double SPACING_MM = 0.25;
 
+    /** Where the room system announces the procedure (id, age, sex) in these tests. */
+    public static final String CONTEXT_TOPIC = "room/procedure";
+
     public final Bundle bundle;
     public final LiveSimulatorSource source;
     public final AuditStore audit;
@@ -75,7 +78,7 @@ public final class RunningAppliance implements AutoCloseable {
         o.put("audit_dir", tmp.resolve("audit").toString());
         if (mqttUri != null) {
             o.putObject("mqtt").put("server_uri", mqttUri).put("client_id", "cart-" + Math.abs(tmp.hashCode()))
-                    .put("outbox_dir", tmp.resolve("outbox").toString());
+                    .put("outbox_dir", tmp.resolve("outbox").toString()).put("context_topic", CONTEXT_TOPIC);
         }
         return ApplianceConfig.withOverrides(o, "test");
     }

@@ -127,6 +127,8 @@ function setMode(mode) {
 // ---------- ROI drawing ----------
 
 function resetRoi() {
+  if (state.heat && state.heat.on) showHeat(false);
+  state.heat = null;
   state.roi = { points: [], closed: false };
   state.history = [];
   state.diameterTouched = false;
@@ -458,14 +460,24 @@ function showExplanation(r) {
   $('shap').innerHTML = '';
   if (!ex) return;
   if (ex.grad_cam) {
-    $('gradcam').src = 'api/scorings/' + encodeURIComponent(r.scoring_id) + '/gradcam.png';
+    // the heat map replaces the frozen picture on the stage (same size: the outline stays on top of it)
+    state.heat = { on: true, src: 'api/scorings/' + encodeURIComponent(r.scoring_id) + '/gradcam.png' };
     $('gradcam-caption').textContent = (ex.grad_cam.method === 'grad-cam' ? 'Grad-CAM' : 'Occlusion map')
-      + ': where the image pushed towards ' + ex.grad_cam.target_class;
+      + ' on the frame: where the image pushed towards ' + ex.grad_cam.target_class;
+    showHeat(true);
   }
   const groups = [];
   if (ex.deep_signature) groups.push(['DL signature: top features', ex.deep_signature]);
   if (ex.nomogram) groups.push(['Nomogram: the two signatures', ex.nomogram]);
   $('shap').innerHTML = groups.map(([title, shap]) => shapGroup(title, shap, r.positive_class)).join('');
+}
+
+function showHeat(on) {
+  if (!state.heat) return;
+  state.heat.on = on;
+  $('frozen').src = on ? state.heat.src : 'api/frames/' + state.frame.frame_id + '.jpg';
+  $('heat-toggle').textContent = on ? 'Hide heat map' : 'Show heat map';
+  $('stage-label').textContent = on ? 'FROZEN · HEAT MAP' : 'FROZEN';
 }
 
 function shapGroup(title, shap, positiveClass) {
@@ -596,6 +608,7 @@ function prefill(c) {
 $('freeze').onclick = freeze;
 $('golive').onclick = () => setMode('live');
 $('score').onclick = score;
+$('heat-toggle').onclick = () => showHeat(!state.heat.on);
 $('undo').onclick = undo;
 $('clear').onclick = () => { remember(); state.roi = { points: [], closed: false }; redraw(); updateScoreButton(); };
 $('close-roi').onclick = closeRoi;

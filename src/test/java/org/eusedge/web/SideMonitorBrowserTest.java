@@ -189,8 +189,8 @@ class SideMonitorBrowserTest {
         assertEquals(String.format(Locale.ROOT, "%.1f %%", 100 * p), page.textContent("#prob-value"));
         assertTrue(page.textContent("#decision").startsWith(audited.get("decision").asText()));
         // the explanation: the Grad-CAM overlay loaded at the frame's size, one SHAP bar per audited contribution
-        page.waitForFunction("() => document.getElementById('gradcam').complete && document.getElementById('gradcam').naturalWidth === "
-                + RunningAppliance.WIDTH);
+        page.waitForFunction("() => document.getElementById('frozen').src.endsWith('/gradcam.png')"
+                + " && document.getElementById('frozen').complete && document.getElementById('frozen').naturalWidth === " + RunningAppliance.WIDTH);
         JsonNode ex = audited.get("explanation");
         int bars = 0;
         for (String part : List.of("deep_signature", "nomogram")) {
@@ -205,7 +205,13 @@ class SideMonitorBrowserTest {
         int predictors = app.bundle.pipeline().nomogram().predictors().size();
         assertEquals(predictors + 2, page.locator("#nomogram circle.mark").count());
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("3-result.png")));
-        page.locator("#result").screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve("3-result-panel.png")));
+        page.locator("#shap").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("3-result-shap.png")));
+        // the heat map can be hidden to look at the plain frame, and shown again
+        page.click("#heat-toggle");
+        page.waitForFunction("() => document.getElementById('frozen').src.endsWith('.jpg')");
+        page.click("#heat-toggle");
+        page.waitForFunction("() => document.getElementById('frozen').src.endsWith('/gradcam.png')");
 
         // back to live with the space bar
         page.keyboard().press(" ");

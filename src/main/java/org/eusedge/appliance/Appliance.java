@@ -39,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -77,6 +79,8 @@ public final class Appliance implements AutoCloseable {
     private final Consumer<String> log;
     private final Object scoringLock = new Object();
     private volatile double warmUpMs = Double.NaN;
+    private Thread warmUpThread;
+    private final CountDownLatch warm = new CountDownLatch(1);
 
     private Appliance(ApplianceConfig config, Bundle bundle, FrameSource source, Scorer scorer, ScoringAudit audit,
                       ResultPublisher publisher, Consumer<String> log) {
@@ -96,9 +100,10 @@ public final class Appliance implements AutoCloseable {
     }
 
     /**
-     * compose(): opens the scorer and the explainer on the bundle (execution providers in the configured order), warms
-     * them with one scoring of a simulated frame so the first patient is not slow, then starts the source feeding the
-     * ring and the live view. The appliance owns and closes the source and the scorer; the audit and the publisher
+     * compose(): opens the scorer and the explainer on the bundle (execution providers in the configured order), starts
+     * the source feeding the ring and the live view, and warms the scorer and the explainer in the background with one
+     * scoring of a simulated frame, so the live view is up at once and the first patient is not slow (a SCORE during
+     * the warm-up waits for it). The appliance owns and closes the source and the scorer; the audit and the publisher
      * belong to the caller.
      */
     public static Appliance start(ApplianceConfig config, Bundle bundle, FrameSource source, ScoringAudit audit,
@@ -112,17 +117,16 @@ public final class Appliance implements AutoCloseable {
         Appliance a;
         try {
             a = new Appliance(config, bundle, source, scorer, audit, publisher, log);
-            a.warmUp();
         } catch (RuntimeException e) {
             scorer.close();
             throw e;
         }
-        log.accept("model " + bundle.modelId() + " on " + scorer.provider() + " (warm-up " + Math.round(a.warmUpMs)
-                + " ms); source " + source.describe());
+        log.accept("model " + bundle.modelId() + " on " + scorer.provider() + "; source " + source.describe());
         source.start(frame -> {
             a.ring.push(frame);
             a.liveView.offer(frame);
         });
+        a.warmUpThread = Thread.ofPlatform().daemon().name("scorer warm-up").start(a::warmUp);
         return a;
     }
 
@@ -131,18 +135,33 @@ public final class Appliance implements AutoCloseable {
      * values, discarded: loads the backbone's kernels (a TensorRT engine from its cache) and the SHAP code paths.
      */
     private void warmUp() {
-        long t0 = System.nanoTime();
-        EusFrameSimulator sim = new EusFrameSimulator(1, 640, 480, 0.3);
-        GreyImage frame = sim.nextLiveFrame();
-        Map<String, Object> clinical = new LinkedHashMap<>();
-        for (ClinicalVariable v : bundle.pipeline().clinicalSchema().variables()) {
-            clinical.put(v.name(), v.kind() == ClinicalVariable.Kind.BINARY ? 0.0 : (v.min() + v.max()) / 2);
+        try {
+            synchronized (scoringLock) {
+                long t0 = System.nanoTime();
+                EusFrameSimulator sim = new EusFrameSimulator(1, 640, 480, 0.3);
+                GreyImage frame = sim.nextLiveFrame();
+                Map<String, Object> clinical = new LinkedHashMap<>();
+                for (ClinicalVariable v : bundle.pipeline().clinicalSchema().variables()) {
+                    clinical.put(v.name(), v.kind() == ClinicalVariable.Kind.BINARY ? 0.0 : (v.min() + v.max()) / 2);
+                }
+                explainer.explain(scorer.score(frame, sim.liveLesionRoi(), clinical));
+                warmUpMs = (System.nanoTime() - t0) / 1e6;
+            }
+            log.accept("scorer and explainer warm in " + Math.round(warmUpMs) + " ms");
+        } catch (RuntimeException e) {
+            // the first real scoring will pay the start-up cost instead, and report any real fault itself
+            log.accept("warm-up scoring failed (" + e.getMessage() + "); the first scoring will be slower");
+        } finally {
+            warm.countDown();
         }
-        explainer.explain(scorer.score(frame, sim.liveLesionRoi(), clinical));
-        warmUpMs = (System.nanoTime() - t0) / 1e6;
     }
 
-    /** How long the start-up scoring took (backbone, scorer and explainer on their first run), in ms. */
+    /** Waits until the start-up scoring is done; true if it finished within {@code timeout}. */
+    public boolean awaitWarm(Duration timeout) throws InterruptedException {
+        return warm.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** How long the start-up scoring took (backbone, scorer and explainer on their first run), in ms; NaN until done. */
     public double warmUpMs() {
         return warmUpMs;
     }
@@ -257,6 +276,7 @@ public final class Appliance implements AutoCloseable {
         Map<String, Object> clinical = clinicalMap(clinicalJson);
         Prediction prediction;
         Scorer.Scoring scoring;
+        awaitWarmUninterruptibly(); // the warm-up holds the scorer first; a SCORE right after start-up waits for it
         synchronized (scoringLock) { // one operator; the backbone session is used by one scoring at a time
             scoring = scorer.score(frame.image(), roi, clinical);
             prediction = explainer.explain(scoring);
@@ -294,6 +314,15 @@ public final class Appliance implements AutoCloseable {
             json.put("room_system_error", String.valueOf(e.getMessage()));
         }
         return new ScoringResult(scoringId, json);
+    }
+
+    private void awaitWarmUninterruptibly() {
+        try {
+            warm.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the scorer warms up", e);
+        }
     }
 
     /** A recent scoring's frame and heat map, kept for its overlay picture. */
@@ -367,6 +396,9 @@ public final class Appliance implements AutoCloseable {
     public void close() {
         try {
             source.close();
+            if (warmUpThread != null) warmUpThread.join(60_000); // the scorer must not close under the warm-up
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             try {
                 liveView.close();

@@ -86,7 +86,7 @@ public final class ApplianceService implements AutoCloseable {
         return link;
     }
 
-    /** Milliseconds from the start of {@link #start} to serving (audit, link, scorer + warm-up, source, web server). */
+    /** Milliseconds from the start of {@link #start} to serving (audit, link, scorer, source, web server; the warm-up scoring runs on). */
     public double startMs() {
         return startMs;
     }

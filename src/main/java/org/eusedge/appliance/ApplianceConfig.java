@@ -27,7 +27,17 @@ import java.util.Map;
  * How the appliance runs. Embedded defaults (resource {@code appliance/defaults.json}) need no file and no hardware:
  * the simulator as source, the demo bundle, audit in ./work/audit, MQTT off. A JSON file overrides any subset of them
  * with the same snake_case keys (nested objects are merged key by key); an unknown key is refused, so a typo cannot
- * silently fall back to a default.
+ * silently fall back to a default. A cart in the room, for example:
+ * <pre>
+ * {"source": "device:/dev/video0?format=MJPEG&amp;size=1920x1080&amp;fps=30",
+ *  "bundle": "/opt/eus-edge/bundles/site-2026",
+ *  "audit_dir": "/var/lib/eus-edge/audit", "frame_storage": "hash", "pixel_spacing_mm": 0.08,
+ *  "mqtt": {"server_uri": "ssl://room-system.local:8883", "client_id": "cart-3",
+ *           "result_topic": "or3/eus/results", "status_topic": "or3/eus/status", "context_topic": "or3/procedure",
+ *           "username": "cart3", "password": "...", "trust_store": "/etc/eus-edge/room-ca.p12",
+ *           "trust_store_password": "...", "outbox_dir": "/var/lib/eus-edge/outbox"}}
+ * </pre>
+ * `eus-edge serve` flags (--port, --source, --bundle, --mqtt) override the file in turn.
  *
  * @param httpPort       port of the side-monitor UI and API (0: any free port)
  * @param source         the video source, as a one-line spec ({@link SourceConfig#parse}): {@code "simulator?size=640x480&fps=25"},
@@ -35,7 +45,7 @@ import java.util.Map;
  *                       at its own rate) or a stream URL such as {@code "rtsp://processor.local/live"}
  * @param bundle         the model bundle folder, or "demo" for the cached demo bundle
  * @param cacheDir       where the demo bundle and generated backbones are cached
- * @param auditDir       folder of the audit store
+ * @param auditDir       folder of the audit store (SQLite file audit.db inside it)
  * @param mqtt           the room-system link, or null for none
  * @param freezeKey      the extra FREEZE key (KeyboardEvent.key, e.g. "F8" that a USB foot switch types); space always freezes
  * @param pixelSpacingMm millimetres per pixel of the live image, or null when unknown (then no diameter is pre-filled)

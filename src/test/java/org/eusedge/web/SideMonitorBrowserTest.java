@@ -213,6 +213,20 @@ class SideMonitorBrowserTest {
         page.click("#heat-toggle");
         page.waitForFunction("() => document.getElementById('frozen').src.endsWith('/gradcam.png')");
 
+        // the records view lists the scoring; the pathology entered there reaches the audit store
+        String scoringId = app.audit.recent(1).getFirst().record().scoringId();
+        Page records = browser.newPage(new Browser.NewPageOptions().setViewportSize(1600, 900));
+        records.navigate(app.base.resolve("records.html").toString());
+        Locator row = records.locator("#records tr[data-id=\"" + scoringId + "\"]");
+        row.waitFor();
+        assertTrue(row.textContent().contains(String.format(Locale.ROOT, "%.1f %%", 100 * p)), row.textContent());
+        row.locator("input").fill("PNET");
+        var saved = records.waitForResponse(r -> r.url().endsWith("/pathology"), () -> row.locator("button").click());
+        assertEquals(200, saved.status(), saved.text());
+        assertEquals("PNET", app.audit.find(scoringId).orElseThrow().pathology().orElseThrow().pathology());
+        records.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("4-records.png")));
+        records.close();
+
         // back to live with the space bar
         page.keyboard().press(" ");
         page.waitForSelector("#live", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));

@@ -90,6 +90,7 @@ public final class Trainer {
         long t3 = System.nanoTime();
         log.accept("explanations and report");
         TrainingReport.write(fitted, TrainingReport.Options.of(r.name(), mapping.positiveName(), mapping.negativeName())
+                .withLearners(List.of(), r.settings().learner())
                 .withExplanations(TrainingExplanations.compute(bundle, fitted, cohort)), r.out());
         long t4 = System.nanoTime();
         return new Outcome(bundle, fitted, Map.of("features", (t1 - t0) / 1e9, "fit", (t2 - t1) / 1e9,

@@ -160,6 +160,8 @@ class CommandLineTest {
         assertEquals(bundle.provenance().at("/metrics/Nomogram/auc_test").asDouble(),
                 results.at("/signatures/Nomogram/auc_test").asDouble(), 1e-12);
         assertTrue(results.at("/explanations/forces").size() == 2, "two example patients");
+        assertEquals(bundle.pipeline().deepSignature().learner(), results.at("/dl_signature/model").asText());
+        assertEquals(results.at("/dl_signature/best_cv_model").asText(), results.at("/dl_signature/model").asText());
         Run r = run("report", bundle.dir().toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(before, Files.readString(html));

@@ -1,32 +1,20 @@
 package org.eusedge.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.csv.CSVFormat;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * RFC 4180 CSV rows (comma, CRLF, fields quoted when they hold a comma, quote or line break). Hand-written because the
- * project's dependencies include no CSV library and this is the whole of what the export needs.
- */
+/** RFC 4180 rows of the audit export (commons-csv: comma, CRLF, quotes where a field needs them). */
 final class AuditCsv {
     private AuditCsv() {}
 
     static void writeRow(Writer w, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) w.write(',');
-            w.write(quote(fields.get(i)));
-        }
-        w.write("\r\n");
-    }
-
-    static String quote(String field) {
-        if (field == null) return "";
-        boolean needsQuotes = field.indexOf(',') >= 0 || field.indexOf('"') >= 0
-                || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
-        return needsQuotes ? '"' + field.replace("\"", "\"\"") + '"' : field;
+        CSVFormat.RFC4180.printRecord(w, fields.stream().map(f -> f == null ? "" : f).toArray());
     }
 
     /**

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** `eus-edge`: the appliance and the trainer's command line. With no subcommand it serves the appliance on embedded defaults. */
 @Command(name = "eus-edge", mixinStandardHelpOptions = true, version = "eus-edge 0.1.0",
         description = "EUS lesion classifier: trainer and appliance (research use only).",
-        subcommands = {ServeCommand.class, DemoCommand.class, TrainCommand.class, ScoreCommand.class, ModelCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, TrainCommand.class, ScoreCommand.class, EvaluateCommand.class,
+                ReportCommand.class, ModelCommand.class,
                 SimulateCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

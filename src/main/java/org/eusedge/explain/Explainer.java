@@ -40,19 +40,26 @@ public final class Explainer {
         this.scorer = scorer;
         this.pipeline = scorer.bundle().pipeline();
         Pipeline.Explanations e = pipeline.explanations();
-        DeepSignature deep = pipeline.deepSignature();
-        if (deep == null || e.deepBackground() == null) {
-            this.deepShap = null;
-        } else if (deep.svm().isPresent()) {
-            this.deepShap = KernelShap.forSvm(deep.svm().get(), SvmOutput.PROBABILITY, e.deepBackground().rows(),
-                    e.deepBackground().weights(), Link.IDENTITY, e.shapSamples(), e.seed());
-        } else {
-            this.deepShap = new KernelShap(x -> deep.model().probability(x), e.deepBackground().rows(),
-                    e.deepBackground().weights(), Link.IDENTITY, e.shapSamples(), e.seed());
-        }
+        this.deepShap = deepShap(pipeline);
         ShapBackground nb = e.nomogramBackground();
         this.nomogramShap = new KernelShap(x -> pipeline.nomogram().probability(x), nb.rows(), nb.weights(), Link.IDENTITY,
                 e.shapSamples(), e.seed());
+    }
+
+    /**
+     * KernelSHAP of the deep signature over its standardised selected features, against the bundle's background
+     * (the fast exact-kernel path for an SVM); null without a deep signature. Not thread-safe: one per user.
+     */
+    public static KernelShap deepShap(Pipeline pipeline) {
+        Pipeline.Explanations e = pipeline.explanations();
+        DeepSignature deep = pipeline.deepSignature();
+        if (deep == null || e.deepBackground() == null) return null;
+        if (deep.svm().isPresent()) {
+            return KernelShap.forSvm(deep.svm().get(), SvmOutput.PROBABILITY, e.deepBackground().rows(),
+                    e.deepBackground().weights(), Link.IDENTITY, e.shapSamples(), e.seed());
+        }
+        return new KernelShap(x -> deep.model().probability(x), e.deepBackground().rows(), e.deepBackground().weights(),
+                Link.IDENTITY, e.shapSamples(), e.seed());
     }
 
     /** Adds the explanations to the scoring's prediction, with their stage timings ("shap", "gradcam"). */

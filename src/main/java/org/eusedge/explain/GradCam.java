@@ -137,16 +137,18 @@ public final class GradCam {
         if (frameW <= 0 || frameH <= 0) {
             throw new IllegalArgumentException("frame size must be positive, got " + frameW + "x" + frameH);
         }
-        if (boxX0 < 0 || boxY0 < 0 || boxX1 > frameW || boxY1 > frameH || boxX1 <= boxX0 || boxY1 <= boxY0) {
+        if (boxX1 <= boxX0 || boxY1 <= boxY0 || boxX1 <= 0 || boxY1 <= 0 || boxX0 >= frameW || boxY0 >= frameH) {
             throw new IllegalArgumentException("crop box (" + boxX0 + "," + boxY0 + ")-(" + boxX1 + "," + boxY1
-                    + ") must be non-empty and inside the " + frameW + "x" + frameH + " frame");
+                    + ") must be non-empty and overlap the " + frameW + "x" + frameH + " frame");
         }
         float[] norm = normalise(cam.cam());
         int bw = boxX1 - boxX0, bh = boxY1 - boxY0;
         float[] resized = resizeBilinear(norm, cam.width(), cam.height(), bw, bh);
         float[] frame = new float[frameW * frameH];
-        for (int y = 0; y < bh; y++) {
-            System.arraycopy(resized, y * bw, frame, (boxY0 + y) * frameW + boxX0, bw);
+        // the lesion crop's square box may reach past the frame edge (padded there): keep the part inside the frame
+        int x0 = Math.max(0, boxX0), x1 = Math.min(frameW, boxX1);
+        for (int y = Math.max(0, boxY0); y < Math.min(frameH, boxY1); y++) {
+            System.arraycopy(resized, (y - boxY0) * bw + (x0 - boxX0), frame, y * frameW + x0, x1 - x0);
         }
         return frame;
     }

@@ -1,6 +1,7 @@
 package org.eusedge.explain;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 import org.eusedge.model.SvmModel;
 
@@ -20,6 +21,8 @@ final class SvmCoalitionEvaluator implements CoalitionEvaluator {
 
     /** exp(-700) is still a normal double; beyond it the factor form could lose kernels to underflow. */
     private static final double SAFE_EXPONENT = 700;
+    /** Fewer coalitions than this per thread are not worth a second thread. */
+    private static final int MIN_CHUNK = 256;
 
     private final SvmModel svm;
     private final SvmOutput output;
@@ -39,7 +42,6 @@ final class SvmCoalitionEvaluator implements CoalitionEvaluator {
                              double[] weights, double[] ey) {
         double g = svm.gamma();
         double[][] sv = svm.supportVectors();
-        double[] coef = svm.dualCoef();
         int nsv = sv.length, n = background.length, pairs = nsv * n, mv = varying.length;
 
         // Per (support vector i, background row r) at index i*n + r: K(s_i, b_r), and per feature the factor.
@@ -68,17 +70,29 @@ final class SvmCoalitionEvaluator implements CoalitionEvaluator {
             }).expectations(x, varying, masks, count, background, weights, ey);
             return;
         }
+        // coalitions are independent: split them into contiguous chunks over the cores (the cart's budget is for the
+        // whole box), each chunk with its own buffers
+        int chunks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), count / MIN_CHUNK));
+        int per = (count + chunks - 1) / chunks;
+        IntStream.range(0, chunks).parallel().forEach(k -> evaluate(k * per, Math.min(count, (k + 1) * per), masks,
+                mv, pairs, nsv, n, kb, kx, factor, weights, ey));
+    }
+
+    /** Coalitions [from, to): one chunk of {@link #expectations}. */
+    private void evaluate(int from, int to, boolean[][] masks, int mv, int pairs, int nsv, int n, double[] kb, double[] kx,
+                          double[][] factor, double[] weights, double[] ey) {
+        double[] coef = svm.dualCoef();
         double[] product = new double[pairs];
         double[] decision = new double[n];
         boolean previousFromBackground = false;
-        for (int c = 0; c < count; c++) {
+        for (int c = from; c < to; c++) {
             boolean[] mask = masks[c];
             int size = 0;
             for (boolean b : mask) size += b ? 1 : 0;
             boolean fromBackground = size <= mv - size;   // multiply over the smaller side of the coalition
             // KernelSHAP adds most coalitions next to their complement, whose smaller side is the same feature set;
             // not so for two halves of equal size (M even), where each side is its own smaller side
-            boolean reuse = c > 0 && fromBackground != previousFromBackground && complements(mask, masks[c - 1]);
+            boolean reuse = c > from && fromBackground != previousFromBackground && complements(mask, masks[c - 1]);
             previousFromBackground = fromBackground;
             if (!reuse) {
                 Arrays.fill(product, 1.0);

@@ -10,11 +10,11 @@ import java.util.Objects;
  * @param featureNames  the explained features, columns of the two matrices
  * @param shapValues    SHAP value per case (row) and feature (column)
  * @param featureValues the feature values of the same cells (colour of the beeswarm dots), or null
- * @param force         one case's additive explanation for the force plot, or null
+ * @param forces        additive explanations of a few example cases for force plots (may be empty)
  * @param images        captioned PNG images (Grad-CAM overlays), embedded as data: URIs
  */
-public record Explanations(List<String> featureNames, double[][] shapValues, double[][] featureValues, ForceCase force,
-                           List<Image> images) {
+public record Explanations(List<String> featureNames, double[][] shapValues, double[][] featureValues,
+                           List<ForceCase> forces, List<Image> images) {
 
     /** output = baseValue + sum of contributions (the SHAP additivity property). */
     public record ForceCase(String caseId, double baseValue, double[] contributions, double[] featureValues) {
@@ -37,6 +37,7 @@ public record Explanations(List<String> featureNames, double[][] shapValues, dou
     public Explanations {
         featureNames = featureNames == null ? List.of() : List.copyOf(featureNames);
         images = images == null ? List.of() : List.copyOf(images);
+        forces = forces == null ? List.of() : List.copyOf(forces);
         int p = featureNames.size();
         if (shapValues != null) {
             for (int i = 0; i < shapValues.length; i++) {
@@ -54,9 +55,11 @@ public record Explanations(List<String> featureNames, double[][] shapValues, dou
                         + " SHAP rows: pass one per case");
             }
         }
-        if (force != null && force.contributions().length != p) {
-            throw new IllegalArgumentException("force plot has " + force.contributions().length + " contributions but "
-                    + p + " feature names were given");
+        for (ForceCase force : forces) {
+            if (force.contributions().length != p) {
+                throw new IllegalArgumentException("force plot has " + force.contributions().length + " contributions but "
+                        + p + " feature names were given");
+            }
         }
     }
 }

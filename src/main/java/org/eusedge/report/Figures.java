@@ -390,9 +390,9 @@ public final class Figures {
         return c.render();
     }
 
-    /** Force plot of one case: contributions pushing from the base value to the output, largest first. */
-    public static String forcePlot(EvaluationResults r) {
-        JsonNode f = r.at("/explanations/force");
+    /** Force plot of example case {@code index}: contributions pushing from the base value to the output, largest first. */
+    public static String forcePlot(EvaluationResults r, int index) {
+        JsonNode f = r.at("/explanations/forces/" + index);
         if (f.isMissingNode()) return null;
         List<String> names = strings(r.at("/explanations/feature_names"));
         double base = f.path("base_value").asDouble(), out = f.path("output").asDouble();

@@ -375,7 +375,10 @@ public final class HtmlReport {
         figure(p, Figures.shapBeeswarm(r, SHAP_FEATURES), "SHAP values of the DL signature's features, one dot per case.");
         figure(p, Figures.shapBars(r, SHAP_FEATURES), "Mean absolute SHAP value per feature.");
         p.raw("</div>\n");
-        figure(p, Figures.forcePlot(r), "Additive explanation of one case: contributions from the base value to the output.");
+        for (int i = 0; i < e.path("forces").size(); i++) {
+            figure(p, Figures.forcePlot(r, i), "Additive explanation of case " + e.at("/forces/" + i + "/case_id").asText()
+                    + ": contributions from the base value to the output.");
+        }
         JsonNode images = e.path("images");
         if (images.size() > 0) {
             p.raw("<div class=\"figs\">");

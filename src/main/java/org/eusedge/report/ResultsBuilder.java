@@ -666,9 +666,9 @@ public final class ResultsBuilder {
         Json.strings(e, "feature_names", explanations.featureNames());
         if (explanations.shapValues() != null) Json.matrix(e, "shap_values", explanations.shapValues());
         if (explanations.featureValues() != null) Json.matrix(e, "feature_values", explanations.featureValues());
-        Explanations.ForceCase f = explanations.force();
-        if (f != null) {
-            ObjectNode fn = e.putObject("force");
+        ArrayNode forces = e.putArray("forces");
+        for (Explanations.ForceCase f : explanations.forces()) {
+            ObjectNode fn = forces.addObject();
             fn.put("case_id", f.caseId());
             Json.put(fn, "base_value", f.baseValue());
             Json.array(fn, "contributions", f.contributions());

@@ -94,11 +94,9 @@ public final class TrainingReport {
         return !o.learners().isEmpty() ? o.learners() : summaries(f.learners());
     }
 
+    /** The learner the operator named (train --learner), or null when the default rule (best mean CV AUC) chose it. */
     private static String chosen(FittedModel f, Options o) {
-        if (o.chosenLearner() != null) return o.chosenLearner();
-        if (f.deep() == null || f.learners() == null) return null;
-        String name = f.deep().learner();
-        return f.learners().results().stream().anyMatch(r -> r.ok() && r.name().equals(name)) ? name : null;
+        return o.chosenLearner();
     }
 
     /** Writes report.html, results.json and the CSV files into {@code folder}; returns the paths written. */

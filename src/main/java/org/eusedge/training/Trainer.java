@@ -9,6 +9,7 @@ import org.eusedge.model.BundleJson;
 import org.eusedge.model.ClinicalSchema;
 import org.eusedge.model.ClinicalVariable;
 import org.eusedge.model.Pipeline;
+import org.eusedge.report.TrainingReport;
 import org.eusedge.stats.LogisticFit;
 
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * `eus-edge train`: cohort -> features (same crop and backbone as the appliance) -> the method fitted on the training
- * split -> a sealed bundle. Also accepts a precomputed feature table (then the bundle has no backbone unless one is
+ * split -> a sealed bundle, and beside it the evaluation report (report.html, results.json and CSVs, not sealed:
+ * evidence derived from the bundle, re-rendered by `eus-edge report`). Also accepts a precomputed feature table (then the bundle has no backbone unless one is
  * given, and can score feature rows but not images).
  */
 public final class Trainer {
@@ -40,8 +42,9 @@ public final class Trainer {
         int inputSize = r.crop().inputSize();
         int[] mapShape = null;
         ColumnMapping mapping = r.mapping() == null ? ColumnMapping.resolve("default") : r.mapping();
+        Cohort cohort = null;
         if (r.manifest() != null) {
-            Cohort cohort = Cohort.read(r.manifest(), mapping);
+            cohort = Cohort.read(r.manifest(), mapping);
             log.accept("cohort: " + cohort.cases().size() + " cases from " + r.manifest().getFileName());
             try (Backbone backbone = Backbone.open(r.backbone(), r.backboneOptions())) {
                 if (backbone.inputSize() != r.crop().inputSize()) {
@@ -85,8 +88,13 @@ public final class Trainer {
         run.put("machine", System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         Bundle bundle = BundleWriter.write(r.out(), pipeline, provenance, fitted, r.backbone(), run);
         long t3 = System.nanoTime();
+        log.accept("explanations and report");
+        TrainingReport.write(fitted, TrainingReport.Options.of(r.name(), mapping.positiveName(), mapping.negativeName())
+                .withLearners(List.of(), r.settings().learner())
+                .withExplanations(TrainingExplanations.compute(bundle, fitted, cohort)), r.out());
+        long t4 = System.nanoTime();
         return new Outcome(bundle, fitted, Map.of("features", (t1 - t0) / 1e9, "fit", (t2 - t1) / 1e9,
-                "write", (t3 - t2) / 1e9, "total", (t3 - t0) / 1e9));
+                "write", (t3 - t2) / 1e9, "report", (t4 - t3) / 1e9, "total", (t4 - t0) / 1e9));
     }
 
     /** The pancreas schema's variables that the cohort has; any other mapped name is a continuous variable. */

@@ -149,4 +149,46 @@ class CommandLineTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains(bundle.modelHash()));
     }
+
+    @Test
+    void trainWroteTheReportAndReportRendersItAgainIdentically() throws Exception {
+        Path html = bundle.dir().resolve("report.html");
+        String before = Files.readString(html);
+        assertTrue(before.contains("SHAP") && before.contains("Grad-CAM") || before.contains("occlusion"), "explanations missing");
+        assertTrue(before.contains("data:image/png;base64,"), "Grad-CAM overlays missing");
+        JsonNode results = BundleJson.MAPPER.readTree(bundle.dir().resolve("results.json").toFile());
+        assertEquals(bundle.provenance().at("/metrics/Nomogram/auc_test").asDouble(),
+                results.at("/signatures/Nomogram/auc_test").asDouble(), 1e-12);
+        assertTrue(results.at("/explanations/forces").size() == 2, "two example patients");
+        assertEquals(bundle.pipeline().deepSignature().learner(), results.at("/dl_signature/model").asText());
+        assertEquals(results.at("/dl_signature/best_cv_model").asText(), results.at("/dl_signature/model").asText());
+        Run r = run("report", bundle.dir().toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(before, Files.readString(html));
+    }
+
+    @Test
+    void evaluateScoresAnExternalCohortThroughTheScoringPath() throws Exception {
+        Path external = org.eusedge.imaging.sim.SyntheticCohort.write(tmp.resolve("external"), 30, 11);
+        Path out = tmp.resolve("external-report");
+        Run r = run("evaluate", "--bundle", bundle.dir().toString(), "--cohort", external.toString(), "--out",
+                out.toString(), "--label", "synthetic centre B", "--bootstrap", "50");
+        assertEquals(0, r.code(), r.err());
+        JsonNode results = BundleJson.MAPPER.readTree(out.resolve("results.json").toFile());
+        JsonNode ids = results.at("/scores/id_test");
+        assertEquals(30, ids.size());
+        // the external case's probability is exactly what `score` gives for it
+        Cohort ext = Cohort.read(external, org.eusedge.training.ColumnMapping.resolve("default"));
+        Cohort.Case k = ext.cases().stream().filter(c -> c.id().equals(ids.get(0).asText())).findFirst().orElseThrow();
+        var facts = BundleJson.MAPPER.createObjectNode();
+        for (int j = 0; j < ext.clinicalNames().size(); j++) facts.put(ext.clinicalNames().get(j), k.clinical()[j]);
+        Path f = tmp.resolve("ext-clinical.json");
+        Files.writeString(f, facts.toString());
+        Run one = run("score", "--bundle", bundle.dir().toString(), "--image", k.image().toString(), "--mask",
+                k.mask().toString(), "--clinical", f.toString(), "--no-explain");
+        assertEquals(0, one.code(), one.err());
+        assertEquals(BundleJson.MAPPER.readTree(one.out()).get("probability").asDouble(),
+                results.at("/scores/Nomogram/test/0").asDouble(), 1e-12);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("synthetic centre B"));
+    }
 }

@@ -197,8 +197,16 @@ class GradCamTest {
                 assertEquals(expected, heat[y * 10 + x], 1e-6, "pixel " + x + "," + y);
             }
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GradCam.toFrame(cam, 3, 2, 11, 6, 10, 8));
-        assertTrue(e.getMessage().contains("inside the 10x8 frame"), e.getMessage());
+        // a box reaching past the left edge: its visible columns carry the same values, shifted
+        float[] clipped = GradCam.toFrame(cam, -1, 2, 3, 6, 10, 8);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 10; x++) {
+                double expected = x < 3 && y >= 2 && y < 6 ? heat[y * 10 + x + 4] : 0;
+                assertEquals(expected, clipped[y * 10 + x], 1e-6, "clipped pixel " + x + "," + y);
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GradCam.toFrame(cam, 11, 2, 15, 6, 10, 8));
+        assertTrue(e.getMessage().contains("overlap the 10x8 frame"), e.getMessage());
     }
 
     @Test

@@ -177,7 +177,7 @@ class HtmlReportTest {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(small, "png", png);
 
-        Explanations e = new Explanations(kept, shap, z, force,
+        Explanations e = new Explanations(kept, shap, z, List.of(force),
                 List.of(new Explanations.Image("Grad-CAM slot: breast ultrasound case104 (BrEaST)", png.toByteArray())));
         ResultsBuilder b = new ResultsBuilder(ReferenceExample.yTrain(), ReferenceExample.yTest())
                 .title(base.at("/meta/title").asText())

@@ -6,6 +6,7 @@ import org.eusedge.inference.BackboneOptions;
 import org.eusedge.inference.ResNet18Graph;
 import org.eusedge.model.Bundle;
 import org.eusedge.model.BundleException;
+import org.eusedge.model.BundleJson;
 import org.eusedge.training.learners.Learners;
 
 import java.io.IOException;
@@ -37,7 +38,9 @@ public final class DemoBundle {
         Path dir = cache.resolve("demo").resolve("bundle");
         if (Files.isRegularFile(dir.resolve(Bundle.MANIFEST))) {
             try {
-                return Bundle.load(dir);
+                Bundle cached = Bundle.load(dir);
+                if (cached.provenance().get("settings").equals(BundleJson.MAPPER.valueToTree(DEMO_SETTINGS))) return cached;
+                log.accept("cached demo bundle was trained with other settings: rebuilding it");
             } catch (BundleException e) {
                 log.accept("cached demo bundle is unusable (" + e.getMessage() + "): rebuilding it");
             }

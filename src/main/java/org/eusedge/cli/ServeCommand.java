@@ -35,7 +35,11 @@ final class ServeCommand implements Callable<Integer> {
     /** The settings: embedded defaults, then --config, then the flags. */
     ApplianceConfig config() {
         ObjectNode flags = JsonNodeFactory.instance.objectNode();
-        if (config == null) flags.put("cache_dir", Home.cacheDir().toString());
+        if (config == null) {
+            // embedded defaults live beside the installation, wherever the command is started from
+            flags.put("cache_dir", Home.cacheDir().toString());
+            flags.put("audit_dir", Home.workDir().resolve("audit").toString());
+        }
         if (port != null) flags.put("http_port", port);
         if (source != null) flags.put("source", source);
         if (bundle != null) flags.put("bundle", bundle);

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -92,6 +93,8 @@ class ApplianceRoomSystemTest {
             assertEquals(shown.get("probability").asDouble(), sent.get("probability").asDouble(), 0);
             assertEquals(shown.get("model_hash").asText(), sent.get("model_hash").asText());
             assertEquals(shown.get("explanation"), sent.get("explanation"), "the room system gets the explanation shown");
+            assertFalse(sent.has("clinical_inputs"), "no patient facts go to the room system");
+            assertTrue(shown.has("clinical_inputs"), "the operator sees the inputs scored");
             assertTrue(sent.get("timings_ms").has("gradcam"), sent.toString());
 
             broker.stop();

@@ -1,5 +1,6 @@
 package org.eusedge.training;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.eusedge.imaging.CropSpec;
 import org.eusedge.imaging.sim.SyntheticCohort;
 import org.eusedge.inference.BackboneOptions;
@@ -39,9 +40,12 @@ public final class DemoBundle {
         if (Files.isRegularFile(dir.resolve(Bundle.MANIFEST))) {
             try {
                 Bundle cached = Bundle.load(dir);
-                if (cached.provenance().get("settings").equals(BundleJson.MAPPER.valueToTree(DEMO_SETTINGS))) return cached;
+                // compare as parsed JSON on both sides: a value read back from a file and one converted in memory can
+                // differ in node type (an int read back, a long written) while meaning the same settings
+                JsonNode wanted = BundleJson.MAPPER.readTree(BundleJson.MAPPER.writeValueAsString(DEMO_SETTINGS));
+                if (cached.provenance().get("settings").equals(wanted)) return cached;
                 log.accept("cached demo bundle was trained with other settings: rebuilding it");
-            } catch (BundleException e) {
+            } catch (BundleException | IOException e) {
                 log.accept("cached demo bundle is unusable (" + e.getMessage() + "): rebuilding it");
             }
         }

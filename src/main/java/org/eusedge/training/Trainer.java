@@ -97,6 +97,15 @@ public final class Trainer {
                 "write", (t3 - t2) / 1e9, "report", (t4 - t3) / 1e9, "total", (t4 - t0) / 1e9));
     }
 
+    /** The project version (from the build), identical whether the code runs from the jar or from classes. */
+    static String version() {
+        try (var in = Trainer.class.getResourceAsStream("/eus-edge-version.txt")) {
+            return in == null ? "unknown" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     /** The pancreas schema's variables that the cohort has; any other mapped name is a continuous variable. */
     static ClinicalSchema schemaFor(List<String> names) {
         ClinicalSchema all = ClinicalSchema.pancreas();
@@ -109,7 +118,7 @@ public final class Trainer {
         ObjectNode p = m.createObjectNode();
         p.put("format", "eus-edge-provenance/1");
         ObjectNode sw = p.putObject("software");
-        sw.put("eus_edge", Trainer.class.getPackage().getImplementationVersion());
+        sw.put("eus_edge", version());
         sw.put("onnxruntime", "1.28.0");
         sw.put("libsvm", "3.35");
         sw.put("java_specification", System.getProperty("java.specification.version"));

@@ -37,7 +37,10 @@ public final class ScoreBench {
                 GreyImage frame = GreyImage.read(c.image());
                 var roi = c.roi();
                 Map<String, Object> clinical = new LinkedHashMap<>();
-                for (int j = 0; j < cohort.clinicalNames().size(); j++) clinical.put(cohort.clinicalNames().get(j), c.clinical()[j]);
+                for (int j = 0; j < cohort.clinicalNames().size(); j++) {
+                    String name = cohort.clinicalNames().get(j);
+                    if (bundle.pipeline().clinicalSchema().names().contains(name)) clinical.put(name, c.clinical()[j]);
+                }
                 var p = explainer.explain(scorer.score(frame, roi, clinical));
                 if (i < 0) continue; // warm-up
                 p.timingsMs().forEach((k, v) -> samples.computeIfAbsent(k, x -> new ArrayList<>()).add(v));

@@ -201,10 +201,13 @@ public final class Appliance implements AutoCloseable {
      * @throws IllegalStateException when the source has not delivered a frame yet
      */
     public Freeze freeze() {
-        FreezeSelector.Candidate best = freezeSelector.select().orElseThrow(() -> new IllegalStateException(
+        // one look at the window: the strip always holds its sharpest frame, which is the one frozen (two looks could
+        // see different windows, as frames keep arriving)
+        List<FreezeSelector.Candidate> strip = freezeSelector.candidates(MAX_CANDIDATES);
+        FreezeSelector.Candidate best = strip.stream().max(java.util.Comparator.comparingDouble(FreezeSelector.Candidate::sharpness))
+                .or(freezeSelector::select).orElseThrow(() -> new IllegalStateException(
                 "no video yet: the source (" + source.describe() + ") is " + source.status().state()
                         + "; wait for the live image, then freeze"));
-        List<FreezeSelector.Candidate> strip = freezeSelector.candidates(MAX_CANDIDATES);
         long newest = strip.isEmpty() ? best.frame().timestampNanos()
                 : Math.max(best.frame().timestampNanos(), strip.getLast().frame().timestampNanos());
         held.put(best.frame());

@@ -52,7 +52,11 @@ public record ClinicalImputation(List<String> names, double[] fill, int[] missin
     public Map<String, Map<String, Double>> summary() {
         Map<String, Map<String, Double>> m = new LinkedHashMap<>();
         for (int j = 0; j < names.size(); j++) {
-            m.put(names.get(j), Map.of("fill", fill[j], "missing_in_train", (double) missingCounts[j]));
+            // ordered maps only: Map.of's iteration order changes from one JVM run to the next, and the bundle must not
+            Map<String, Double> v = new LinkedHashMap<>();
+            v.put("fill", fill[j]);
+            v.put("missing_in_train", (double) missingCounts[j]);
+            m.put(names.get(j), v);
         }
         return m;
     }

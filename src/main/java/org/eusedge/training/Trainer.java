@@ -93,8 +93,13 @@ public final class Trainer {
                 .withLearners(List.of(), r.settings().learner())
                 .withExplanations(TrainingExplanations.compute(bundle, fitted, cohort)), r.out());
         long t4 = System.nanoTime();
-        return new Outcome(bundle, fitted, Map.of("features", (t1 - t0) / 1e9, "fit", (t2 - t1) / 1e9,
-                "write", (t3 - t2) / 1e9, "report", (t4 - t3) / 1e9, "total", (t4 - t0) / 1e9));
+        Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+        seconds.put("features", (t1 - t0) / 1e9);
+        seconds.put("fit", (t2 - t1) / 1e9);
+        seconds.put("write", (t3 - t2) / 1e9);
+        seconds.put("report", (t4 - t3) / 1e9);
+        seconds.put("total", (t4 - t0) / 1e9);
+        return new Outcome(bundle, fitted, seconds);
     }
 
     /** The project version (from the build), identical whether the code runs from the jar or from classes. */

@@ -137,7 +137,8 @@ final class KMeans {
         return best;
     }
 
-    private static double distance2(double[] a, double[] b) {
+    /** Squared Euclidean distance (also the RBF kernel's argument in the SVM coalition evaluator). */
+    static double distance2(double[] a, double[] b) {
         double s = 0;
         for (int j = 0; j < a.length; j++) {
             double d = a[j] - b[j];

@@ -50,10 +50,10 @@ final class SvmCoalitionEvaluator implements CoalitionEvaluator {
         double[][] factor = new double[mv][pairs];
         double worst = 0;
         for (int i = 0; i < nsv; i++) {
-            double dx = distance2(sv[i], x);
+            double dx = KMeans.distance2(sv[i], x);
             double kxi = Math.exp(-g * dx);
             for (int r = 0; r < n; r++) {
-                double db = distance2(sv[i], background[r]);
+                double db = KMeans.distance2(sv[i], background[r]);
                 worst = Math.max(worst, g * (dx + db));   // bounds -log of every coalition's kernel
                 kb[i * n + r] = Math.exp(-g * db);
                 kx[i * n + r] = kxi;
@@ -121,14 +121,5 @@ final class SvmCoalitionEvaluator implements CoalitionEvaluator {
     private static boolean complements(boolean[] a, boolean[] b) {
         for (int j = 0; j < a.length; j++) if (a[j] == b[j]) return false;
         return true;
-    }
-
-    private static double distance2(double[] a, double[] b) {
-        double s = 0;
-        for (int j = 0; j < a.length; j++) {
-            double d = a[j] - b[j];
-            s += d * d;
-        }
-        return s;
     }
 }

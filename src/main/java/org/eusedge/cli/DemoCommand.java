@@ -1,7 +1,6 @@
 package org.eusedge.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.eusedge.explain.Explainer;
 import org.eusedge.imaging.GreyImage;
@@ -16,10 +15,6 @@ import org.eusedge.training.DemoBundle;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -32,25 +27,18 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Bundle bundle = DemoBundle.ensure(Home.cacheDir(), System.err::println);
         Cohort cohort = Cohort.read(Home.cacheDir().resolve("demo/cohort/manifest.csv"), ColumnMapping.resolve("default"));
-        Map<String, Double> trainerProbability = new HashMap<>();
-        try (Reader r = Files.newBufferedReader(bundle.file(BundleWriter.CASES_FILE))) {
-            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-                trainerProbability.put(rec.get("id"), Double.parseDouble(rec.get("probability")));
-            }
-        }
+        Map<String, CSVRecord> trainerCases = BundleWriter.readCases(bundle);
         ArrayNode out = BundleJson.MAPPER.createArrayNode();
         try (Scorer scorer = Scorer.open(bundle, BackboneOptions.defaults())) {
             Explainer explainer = new Explainer(scorer);
             for (int label : new int[] {1, 0}) {
                 Cohort.Case c = cohort.cases().stream().filter(k -> "test".equals(k.split()) && k.label() == label)
                         .findFirst().orElseThrow();
-                Map<String, Object> clinical = new LinkedHashMap<>();
-                for (int j = 0; j < cohort.clinicalNames().size(); j++) clinical.put(cohort.clinicalNames().get(j), c.clinical()[j]);
-                var prediction = explainer.explain(scorer.score(GreyImage.read(c.image()), c.roi(), clinical));
+                var prediction = explainer.explain(scorer.score(GreyImage.read(c.image()), c.roi(), cohort.clinicalInputs(c)));
                 var row = out.addObject();
                 row.put("case", c.id());
                 row.put("true_class", label == 1 ? bundle.pipeline().classes().positive() : bundle.pipeline().classes().negative());
-                row.put("trainer_probability", trainerProbability.get(c.id()));
+                row.put("trainer_probability", Double.parseDouble(trainerCases.get(c.id()).get("probability")));
                 row.set("result", BundleJson.MAPPER.valueToTree(prediction));
             }
         }

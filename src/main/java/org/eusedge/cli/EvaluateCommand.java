@@ -16,8 +16,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -49,13 +47,9 @@ final class EvaluateCommand implements Callable<Integer> {
         try (Scorer scorer = Scorer.open(b, backboneFlags.options(), backboneFlags.precision)) {
             for (int i = 0; i < n; i++) {
                 Cohort.Case k = c.cases().get(i);
-                Map<String, Object> facts = new LinkedHashMap<>();
-                for (int j = 0; j < c.clinicalNames().size(); j++) {
-                    if (!Double.isNaN(k.clinical()[j])) facts.put(c.clinicalNames().get(j), k.clinical()[j]);
-                }
                 Prediction pr;
                 try {
-                    pr = scorer.score(GreyImage.read(k.image()), k.roi(), facts).prediction();
+                    pr = scorer.score(GreyImage.read(k.image()), k.roi(), c.clinicalInputs(k)).prediction();
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("case " + k.id() + ": " + e.getMessage(), e);
                 }

@@ -134,8 +134,8 @@ public final class Explainer {
     /** The Grad-CAM heat map over the frame as a PNG overlay (jet colours, alpha 0.45) for the UI and the report. */
     public static byte[] overlayPng(GreyImage frame, Explanation.Cam cam) {
         Box b = cam.box();
-        CamResult grid = new CamResult(cam.grid(), cam.rows(), cam.cols(), new float[0], 0, 0);
-        float[] heat = GradCam.toFrame(grid, b.x0(), b.y0(), b.x1(), b.y1(), frame.width(), frame.height());
+        float[] heat = GradCam.toFrame(cam.grid(), cam.rows(), cam.cols(), b.x0(), b.y0(), b.x1(), b.y1(), frame.width(),
+                frame.height());
         BufferedImage img = GradCam.overlay(frame.pixels(), frame.width(), frame.height(), heat, 0.45);
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             ImageIO.write(img, "png", bytes);

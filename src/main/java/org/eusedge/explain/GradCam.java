@@ -134,6 +134,15 @@ public final class GradCam {
      * @param boxX0 left edge of the crop box in frame pixels (inclusive); boxX1 is exclusive, likewise for y
      */
     public static float[] toFrame(CamResult cam, int boxX0, int boxY0, int boxX1, int boxY1, int frameW, int frameH) {
+        return toFrame(cam.cam(), cam.height(), cam.width(), boxX0, boxY0, boxX1, boxY1, frameW, frameH);
+    }
+
+    /** As above, for a map given as a rows x cols grid (e.g. the one a result carries). */
+    public static float[] toFrame(float[] grid, int rows, int cols, int boxX0, int boxY0, int boxX1, int boxY1,
+                                  int frameW, int frameH) {
+        if (grid.length != rows * cols) {
+            throw new IllegalArgumentException("map has " + grid.length + " values but the grid is " + rows + "x" + cols);
+        }
         if (frameW <= 0 || frameH <= 0) {
             throw new IllegalArgumentException("frame size must be positive, got " + frameW + "x" + frameH);
         }
@@ -141,9 +150,9 @@ public final class GradCam {
             throw new IllegalArgumentException("crop box (" + boxX0 + "," + boxY0 + ")-(" + boxX1 + "," + boxY1
                     + ") must be non-empty and overlap the " + frameW + "x" + frameH + " frame");
         }
-        float[] norm = normalise(cam.cam());
+        float[] norm = normalise(grid);
         int bw = boxX1 - boxX0, bh = boxY1 - boxY0;
-        float[] resized = resizeBilinear(norm, cam.width(), cam.height(), bw, bh);
+        float[] resized = resizeBilinear(norm, cols, rows, bw, bh);
         float[] frame = new float[frameW * frameH];
         // the lesion crop's square box may reach past the frame edge (padded there): keep the part inside the frame
         int x0 = Math.max(0, boxX0), x1 = Math.min(frameW, boxX1);

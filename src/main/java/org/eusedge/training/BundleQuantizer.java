@@ -2,7 +2,6 @@ package org.eusedge.training;
 
 import ai.onnxruntime.OrtException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.eusedge.imaging.GreyImage;
 import org.eusedge.imaging.LesionCrop;
@@ -21,12 +20,10 @@ import org.eusedge.model.Pipeline;
 import org.eusedge.stats.Auc;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -72,7 +69,7 @@ public final class BundleQuantizer {
         Pipeline p = bundle.pipeline();
         Path fp32Path = bundle.backbonePath().orElseThrow(() -> new BundleException(
                 "model bundle " + bundle.dir() + " has no backbone to quantize"));
-        Map<String, CSVRecord> cases = readCases(bundle);
+        Map<String, CSVRecord> cases = BundleWriter.readCases(bundle);
         List<Cohort.Case> train = new ArrayList<>(), test = new ArrayList<>();
         for (Cohort.Case c : cohort.cases()) {
             CSVRecord rec = cases.get(c.id());
@@ -212,17 +209,6 @@ public final class BundleQuantizer {
         Bundle.seal(out, sealed);
     }
 
-    private static Map<String, CSVRecord> readCases(Bundle bundle) {
-        Map<String, CSVRecord> m = new HashMap<>();
-        try (Reader r = Files.newBufferedReader(bundle.file(BundleWriter.CASES_FILE))) {
-            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-                m.put(rec.get("id"), rec);
-            }
-        } catch (IOException e) {
-            throw new BundleException("cannot read " + BundleWriter.CASES_FILE + " of " + bundle.dir() + ": " + e.getMessage(), e);
-        }
-        return m;
-    }
 
     private static String pct(double v) {
         return String.format(java.util.Locale.ROOT, "%.2f%%", 100 * v);

@@ -52,6 +52,17 @@ public final class BundleWriter {
         return Bundle.load(out);
     }
 
+    /** The bundle's cases.csv by case id: split, label, final and out-of-fold signatures and probabilities. */
+    public static java.util.Map<String, org.apache.commons.csv.CSVRecord> readCases(Bundle bundle) {
+        java.util.Map<String, org.apache.commons.csv.CSVRecord> m = new java.util.LinkedHashMap<>();
+        try (java.io.Reader r = Files.newBufferedReader(bundle.file(CASES_FILE))) {
+            for (var rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) m.put(rec.get("id"), rec);
+        } catch (IOException e) {
+            throw new BundleException("cannot read " + CASES_FILE + " of " + bundle.dir() + ": " + e.getMessage(), e);
+        }
+        return m;
+    }
+
     private static void writeCases(Path file, FittedModel f) throws IOException {
         double[] dl = f.dlFinal();
         double[] cl = f.clinicalFinal();

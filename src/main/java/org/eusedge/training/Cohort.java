@@ -107,6 +107,15 @@ public record Cohort(Path manifest, ColumnMapping mapping, List<String> clinical
         return col.invert() ? 1 - v : v;
     }
 
+    /** A case's clinical facts as the scorer takes them (name -> value), leaving out the blank ones. */
+    public Map<String, Object> clinicalInputs(Case c) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int j = 0; j < clinicalNames.size(); j++) {
+            if (!Double.isNaN(c.clinical()[j])) m.put(clinicalNames.get(j), c.clinical()[j]);
+        }
+        return m;
+    }
+
     public int[] labels() {
         return cases.stream().mapToInt(Case::label).toArray();
     }

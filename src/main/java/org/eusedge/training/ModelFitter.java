@@ -70,7 +70,7 @@ public final class ModelFitter {
         String chosen = s.learner() == null ? "SVM" : s.learner();
         if (selection != null) {
             int[] cols = selection.modelFeatureColumns();
-            Standardiser z = subset(selection.standardiser().mean(), selection.standardiser().sd(), cols);
+            Standardiser z = selection.standardiser().unnamed().subset(cols);
             double[][] xTrain = z.apply(columns(trainFeatures, cols));
             double[][] xTest = z.apply(columns(pick(table.features(), test), cols));
             log.accept("comparing " + learners.size() + " learners by " + s.signatureFolds() + "-fold CV on "
@@ -153,12 +153,6 @@ public final class ModelFitter {
             hi[k] = values[values.length - 1];
         }
         return Nomogram.of(predictors, coef[0], beta, lo, hi);
-    }
-
-    static Standardiser subset(double[] mean, double[] sd, int[] cols) {
-        double[] m = new double[cols.length], d = new double[cols.length];
-        for (int j = 0; j < cols.length; j++) { m[j] = mean[cols[j]]; d[j] = sd[cols[j]]; }
-        return new Standardiser(m, d);
     }
 
     static int[] rows(FeatureTable t, String split) {

@@ -36,11 +36,8 @@ public final class ScoreBench {
                 Cohort.Case c = cases.get(Math.floorMod(i, cases.size()));
                 GreyImage frame = GreyImage.read(c.image());
                 var roi = c.roi();
-                Map<String, Object> clinical = new LinkedHashMap<>();
-                for (int j = 0; j < cohort.clinicalNames().size(); j++) {
-                    String name = cohort.clinicalNames().get(j);
-                    if (bundle.pipeline().clinicalSchema().names().contains(name)) clinical.put(name, c.clinical()[j]);
-                }
+                Map<String, Object> clinical = cohort.clinicalInputs(c);
+                clinical.keySet().retainAll(bundle.pipeline().clinicalSchema().names());
                 var p = explainer.explain(scorer.score(frame, roi, clinical));
                 if (i < 0) continue; // warm-up
                 p.timingsMs().forEach((k, v) -> samples.computeIfAbsent(k, x -> new ArrayList<>()).add(v));

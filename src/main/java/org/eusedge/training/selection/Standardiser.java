@@ -4,10 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * z-score of named features: {@code z = (x - mean) / sd} with the training rows' mean and population SD (ddof = 0),
- * exactly scikit-learn's {@code StandardScaler}. A constant feature gets {@code sd = 1} (StandardScaler's rule,
- * including its tolerance for a variance that is zero up to rounding), so it maps to ~0 instead of dividing by zero.
- * Kept as plain arrays so that it can be written into the model bundle as JSON.
+ * z-score of named features, fitted by {@link org.eusedge.model.Standardiser#fit} (scikit-learn's StandardScaler,
+ * ddof = 0, constant features get SD 1), with the feature names checked on input and kept for selection by name.
  */
 public record Standardiser(String[] names, double[] mean, double[] sd) {
 
@@ -32,34 +30,8 @@ public record Standardiser(String[] names, double[] mean, double[] sd) {
         Objects.requireNonNull(names, "feature names");
         Inputs.requireNames(names, names.length);
         Inputs.requireFiniteMatrix(rows, names.length, "standardiser input");
-        int n = rows.length;
-        int p = names.length;
-        double[] mean = new double[p];
-        double[] sd = new double[p];
-        for (int j = 0; j < p; j++) {
-            double sum = 0;
-            for (double[] row : rows) sum += row[j];
-            double m = sum / n;
-            double ss = 0;
-            for (double[] row : rows) {
-                double d = row[j] - m;
-                ss += d * d;
-            }
-            double var = ss / n;
-            mean[j] = m;
-            sd[j] = isConstant(var, m, n) ? 1.0 : Math.sqrt(var);
-        }
-        return new Standardiser(names.clone(), mean, sd);
-    }
-
-    /**
-     * scikit-learn's {@code _is_constant_feature}: a variance below the rounding error of its own computation
-     * counts as zero.
-     */
-    private static boolean isConstant(double var, double mean, int n) {
-        double eps = Math.ulp(1.0);
-        double bound = n * eps * var + Math.pow(n * mean * eps, 2);
-        return var <= bound;
+        org.eusedge.model.Standardiser fitted = org.eusedge.model.Standardiser.fit(rows);
+        return new Standardiser(names.clone(), fitted.mean(), fitted.sd());
     }
 
     /** The standardiser of just the named features, in the given order (e.g. the model features, for a bundle). */
@@ -77,6 +49,11 @@ public record Standardiser(String[] names, double[] mean, double[] sd) {
             s[k] = sd[j];
         }
         return new Standardiser(keep.toArray(String[]::new), m, s);
+    }
+
+    /** The same z-score without names, as the bundle stores it. */
+    public org.eusedge.model.Standardiser unnamed() {
+        return new org.eusedge.model.Standardiser(mean, sd);
     }
 
     public int size() {
